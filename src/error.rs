@@ -283,6 +283,9 @@ mod tests {
     #[test]
     fn display_draws_a_caret_under_the_span() {
         let err = Error::new(ErrorKind::Syntax, "bad", 3..5, "[1,\t22]");
-        assert_eq!(err.to_string(), "bad at line 1, column 4\n  [1,\t22]\n     ^^");
+        assert_eq!(
+            err.to_string(),
+            "bad at line 1, column 4\n  [1,\t22]\n     ^^"
+        );
     }
 }

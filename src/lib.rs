@@ -16,4 +16,4 @@ mod value;
 pub use builder::{Builder, ValueBuilder};
 pub use error::{Error, ErrorKind, LimitKind};
 pub use limits::Limits;
-pub use value::{Complex, Dict, Int, PyStr, Set, Unhashable, Value};
+pub use value::{CodePoints, Complex, Dict, Int, PyStr, Set, Unhashable, Value};

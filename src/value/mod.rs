@@ -25,7 +25,8 @@ mod tree;
 
 pub use dict::Dict;
 pub use int::Int;
-pub use pystr::PyStr;
+pub(crate) use pystr::PyStrBuf;
+pub use pystr::{CodePoints, PyStr};
 pub use set::Set;
 
 use std::borrow::Cow;
