@@ -1,0 +1,442 @@
+//! The tokenizer: CPython 3.11's token stream for `eval` input.
+//!
+//! [`raw`] recognises tokens with `logos`; [`Tokenizer`] adds what CPython's
+//! tokenizer does around them: significant `NEWLINE`s only outside brackets
+//! and after non-blank lines, `INDENT` when a line starts indented, bracket
+//! matching and nesting depth (checked here, before anything can recurse),
+//! line continuations, and the end marker. Nothing is decoded here: string
+//! and number tokens are handed on as spans.
+
+mod error;
+pub(crate) mod raw;
+
+pub(crate) use error::{LexError, LexErrorKind};
+pub(crate) use raw::{Raw, StrPrefix, StrToken};
+
+use logos::{Logos, Lexer};
+
+/// Something CPython reports as a warning, not an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    kind: WarningKind,
+    message: String,
+    offset: usize,
+}
+
+/// The kinds of [`Warning`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// An invalid escape sequence in a string or bytes literal (`'\q'`,
+    /// `'\777'`): `DeprecationWarning` on CPython 3.11, `SyntaxWarning` on 3.12+.
+    InvalidEscape,
+    /// A number directly followed by a keyword (`1if x else y`): `SyntaxWarning`.
+    NumberFollowedByKeyword,
+}
+
+impl Warning {
+    pub(crate) fn new(kind: WarningKind, message: impl Into<String>, offset: usize) -> Warning {
+        Warning {
+            kind,
+            message: message.into(),
+            offset,
+        }
+    }
+
+    /// What kind of warning this is.
+    pub fn kind(&self) -> WarningKind {
+        self.kind
+    }
+
+    /// CPython's message, e.g. `invalid escape sequence '\q'`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Byte offset in the input of the text the warning is about.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+/// One token of the stream the grammar reads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Token {
+    pub(crate) kind: Kind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// A token kind: a raw token, or one the tokenizer adds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Kind {
+    Raw(Raw),
+    /// A logical line ends (outside brackets, after a non-blank line).
+    Newline,
+    /// A line starts indented: never valid in `eval` input.
+    Indent,
+    /// The end of the input.
+    EndMarker,
+}
+
+/// CPython's maximum indentation depth (`MAXINDENT`).
+const MAX_INDENT: usize = 100;
+
+/// Tab stops used for indentation (`TABSIZE`), and the alternate size used
+/// to detect inconsistent tabs and spaces (`ALTTABSIZE`).
+const TAB_SIZE: usize = 8;
+
+/// The token stream of one input.
+pub(crate) struct Tokenizer<'a> {
+    src: &'a str,
+    raw: Lexer<'a, Raw>,
+    max_depth: usize,
+    /// Open brackets: the closing character expected and where it opened.
+    brackets: Vec<(u8, usize)>,
+    at_line_start: bool,
+    line_start: usize,
+    /// Indentation levels `(col, altcol)` (CPython's `indstack`/`altindstack`).
+    indents: Vec<(usize, usize)>,
+    /// A token held back while an `INDENT` is delivered first.
+    held: Option<Token>,
+    done: bool,
+}
+
+impl<'a> Tokenizer<'a> {
+    pub(crate) fn new(src: &'a str, max_depth: usize) -> Tokenizer<'a> {
+        Tokenizer {
+            src,
+            raw: Raw::lexer(src),
+            max_depth,
+            brackets: Vec::new(),
+            at_line_start: true,
+            line_start: 0,
+            indents: vec![(0, 0)],
+            held: None,
+            done: false,
+        }
+    }
+
+    /// Brackets still open, innermost last: `(opening char, offset)`.
+    pub(crate) fn open_brackets(&self) -> impl DoubleEndedIterator<Item = (char, usize)> + '_ {
+        self.brackets.iter().map(|&(close, at)| {
+            let open = match close {
+                b')' => '(',
+                b']' => '[',
+                _ => '{',
+            };
+            (open, at)
+        })
+    }
+
+    /// Warnings collected so far (numbers glued to keywords).
+    pub(crate) fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.raw.extras.warnings)
+    }
+
+    pub(crate) fn source(&self) -> &'a str {
+        self.src
+    }
+
+    fn token(kind: Kind, start: usize, end: usize) -> Token {
+        Token { kind, start, end }
+    }
+
+    /// CPython's indentation bookkeeping for the first token of a line
+    /// (`tok_get`'s `atbol` block): pushes an `INDENT`, or fails on an
+    /// inconsistent dedent or tab/space mix.
+    fn indentation(&mut self, token_start: usize) -> Result<bool, LexError> {
+        let (mut col, mut altcol) = (0usize, 0usize);
+        for b in self.src.as_bytes()[self.line_start..token_start].iter() {
+            match b {
+                b' ' => {
+                    col += 1;
+                    altcol += 1;
+                }
+                b'\t' => {
+                    col = (col / TAB_SIZE + 1) * TAB_SIZE;
+                    altcol += 1;
+                }
+                b'\x0C' => {
+                    col = 0;
+                    altcol = 0;
+                }
+                _ => break,
+            }
+        }
+        let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
+        let tab_error = || {
+            LexError::new(
+                "inconsistent use of tabs and spaces in indentation",
+                token_start,
+                token_start,
+            )
+            .with_kind(LexErrorKind::Indentation)
+        };
+        if col == top {
+            if altcol != alttop {
+                return Err(tab_error());
+            }
+            Ok(false)
+        } else if col > top {
+            if self.indents.len() >= MAX_INDENT {
+                return Err(LexError::new("too many levels of indentation", token_start, token_start)
+                    .with_kind(LexErrorKind::Indentation));
+            }
+            if altcol <= alttop {
+                return Err(tab_error());
+            }
+            self.indents.push((col, altcol));
+            Ok(true)
+        } else {
+            while self.indents.len() > 1 && self.indents.last().is_some_and(|&(c, _)| col < c) {
+                self.indents.pop();
+            }
+            let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
+            if col != top {
+                return Err(LexError::new(
+                    "unindent does not match any outer indentation level",
+                    token_start,
+                    token_start,
+                )
+                .with_kind(LexErrorKind::Indentation));
+            }
+            if altcol != alttop {
+                return Err(tab_error());
+            }
+            Ok(false)
+        }
+    }
+
+    /// Opens or closes a bracket; errors on mismatches and too much nesting.
+    fn bracket(&mut self, raw: Raw, start: usize) -> Result<(), LexError> {
+        let close = match raw {
+            Raw::LPar => Some(b')'),
+            Raw::LSqb => Some(b']'),
+            Raw::LBrace => Some(b'}'),
+            _ => None,
+        };
+        if let Some(close) = close {
+            if self.brackets.len() >= self.max_depth {
+                return Err(LexError::new("too many nested parentheses", start, start + 1)
+                    .with_kind(LexErrorKind::Depth));
+            }
+            self.brackets.push((close, start));
+            return Ok(());
+        }
+        let found = match raw {
+            Raw::RPar => b')',
+            Raw::RSqb => b']',
+            Raw::RBrace => b'}',
+            _ => return Ok(()),
+        };
+        let Some((expected, opened_at)) = self.brackets.pop() else {
+            return Err(LexError::new(
+                format!("unmatched '{}'", found as char),
+                start,
+                start + 1,
+            ));
+        };
+        if expected != found {
+            let open = match expected {
+                b')' => '(',
+                b']' => '[',
+                _ => '{',
+            };
+            let open_line = line_number(self.src, opened_at);
+            let here_line = line_number(self.src, start);
+            let message = if open_line == here_line {
+                format!(
+                    "closing parenthesis '{}' does not match opening parenthesis '{open}'",
+                    found as char
+                )
+            } else {
+                format!(
+                    "closing parenthesis '{}' does not match opening parenthesis '{open}' on line {open_line}",
+                    found as char
+                )
+            };
+            return Err(LexError::new(message, start, start + 1));
+        }
+        Ok(())
+    }
+
+    fn next_token(&mut self) -> Option<Result<Token, LexError>> {
+        if self.done {
+            return None;
+        }
+        if let Some(token) = self.held.take() {
+            return Some(Ok(token));
+        }
+        loop {
+            let next = self.raw.next();
+            let span = self.raw.span();
+            if let Some(Ok(Raw::Newline)) = next {
+                // A line break ends a logical line only outside brackets and
+                // after a line that held a token.
+                let significant = !self.at_line_start && self.brackets.is_empty();
+                self.at_line_start = true;
+                self.line_start = span.end;
+                if significant {
+                    return Some(Ok(Self::token(Kind::Newline, span.start, span.end)));
+                }
+                continue;
+            }
+            if self.at_line_start {
+                // The first token of a line (or the end of input, which
+                // CPython does not count as a blank line).
+                self.at_line_start = false;
+                if self.brackets.is_empty() {
+                    let start = if next.is_some() { span.start } else { self.src.len() };
+                    match self.indentation(start) {
+                        Ok(true) => {
+                            let indent = Self::token(Kind::Indent, start, start);
+                            match self.finish_token(next, span) {
+                                Some(Ok(token)) if token.kind != Kind::EndMarker => {
+                                    self.held = Some(token);
+                                }
+                                _ => self.done = true,
+                            }
+                            return Some(Ok(indent));
+                        }
+                        Ok(false) => {}
+                        Err(err) => {
+                            self.done = true;
+                            return Some(Err(err));
+                        }
+                    }
+                }
+            }
+            if let Some(Ok(Raw::Continuation)) = next {
+                if span.end == self.src.len() {
+                    self.done = true;
+                    return Some(Err(LexError::new(
+                        "unexpected EOF while parsing",
+                        span.end,
+                        span.end,
+                    )
+                    .with_kind(LexErrorKind::Eof)));
+                }
+                continue;
+            }
+            return self.finish_token(next, span);
+        }
+    }
+
+    /// Turns a raw token (or the end of input) into a stream token.
+    fn finish_token(
+        &mut self,
+        next: Option<Result<Raw, LexError>>,
+        span: std::ops::Range<usize>,
+    ) -> Option<Result<Token, LexError>> {
+        match next {
+            None => {
+                self.done = true;
+                let end = self.src.len();
+                Some(Ok(Self::token(Kind::EndMarker, end, end)))
+            }
+            Some(Err(err)) if err.kind == LexErrorKind::UnknownChar => {
+                Some(Ok(Self::token(Kind::Raw(Raw::Unknown), err.start, err.end)))
+            }
+            Some(Err(err)) => {
+                self.done = true;
+                Some(Err(err))
+            }
+            Some(Ok(Raw::StrayBackslash)) => {
+                self.done = true;
+                // CPython reports the character after the backslash.
+                let after = self.src[span.end..]
+                    .chars()
+                    .next()
+                    .map_or(span.end, |c| span.end + c.len_utf8());
+                Some(Err(LexError::at_cursor(
+                    "unexpected character after line continuation character",
+                    self.src.as_bytes(),
+                    after,
+                )
+                .with_kind(LexErrorKind::LineContinuation)))
+            }
+            Some(Ok(raw)) => {
+                if let Err(err) = self.bracket(raw, span.start) {
+                    self.done = true;
+                    return Some(Err(err));
+                }
+                Some(Ok(Self::token(Kind::Raw(raw), span.start, span.end)))
+            }
+        }
+    }
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Result<Token, LexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_token()
+    }
+}
+
+/// 1-based line number of byte `offset`; `\n`, `\r\n` and `\r` end lines.
+pub(crate) fn line_number(src: &str, offset: usize) -> usize {
+    let bytes = &src.as_bytes()[..offset.min(src.len())];
+    let mut line = 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => line += 1,
+            b'\r' => {
+                if bytes.get(i + 1) != Some(&b'\n') {
+                    line += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<String> {
+        Tokenizer::new(src, 200)
+            .map(|t| match t {
+                Ok(t) => format!("{:?}@{}..{}", t.kind, t.start, t.end)
+                    .replace("Raw(", "")
+                    .replace(')', ""),
+                Err(e) => format!("ERR({:?} {} @{}..{})", e.kind, e.message, e.start, e.end),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn debug_dump() {
+        for src in [
+            "[1, 2.5, 'a', b\"x\", rb'\\'', 0x_f, 1e5j]",
+            "1\n 2",
+            "1\n \n",
+            "1\n ",
+            "(1,\n  2]",
+            "'abc",
+            "'''ab\ncd",
+            "1_",
+            "0x",
+            "01",
+            "1if x else 2",
+            "1abc",
+            "a€",
+            "$",
+            "\\",
+            "1 \\\n",
+            "\x0c 1",
+            "x # comment\n\n",
+            "1e",
+            "1.e5",
+            "0b12",
+            "0o8",
+        ] {
+            eprintln!("{src:?} => {:?}", kinds(src));
+        }
+    }
+}
