@@ -1,0 +1,75 @@
+//! The tokens the grammars read, and the error type they carry.
+
+use crate::error::{ErrorKind, LimitKind};
+use crate::lexer::{LexError, Raw};
+use crate::value::{Int, PyStr};
+
+/// A grammar token: literals arrive decoded (strings concatenated, escapes
+/// and numbers converted); everything else is the raw token.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Tok {
+    Int(Int),
+    Float(f64),
+    Imag(f64),
+    Str(PyStr),
+    Bytes(Vec<u8>),
+    /// A string group with at least one f-string piece (a `JoinedStr`).
+    FString,
+    /// A name; `true` when it NFKC-normalizes to `set`.
+    Name(bool),
+    /// Keywords, operators and delimiters.
+    P(Raw),
+    Newline,
+    Indent,
+    EndMarker,
+}
+
+/// A failure that stops a parse, as the grammars' `Error` type.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Fail {
+    /// A tokenizer error.
+    Lex(LexError),
+    /// An error raised while converting a token (CPython raises these from
+    /// its grammar actions): bad escapes, bytes mixed with str, too many
+    /// digits, invalid f-string contents.
+    Action(ActionError),
+    /// A limit tripped while building the result.
+    Limit(ActionError),
+}
+
+/// An error with its kind, message and byte range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ActionError {
+    pub(crate) kind: ErrorKind,
+    pub(crate) message: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl ActionError {
+    pub(crate) fn syntax(message: impl Into<String>, start: usize, end: usize) -> ActionError {
+        ActionError {
+            kind: ErrorKind::Syntax,
+            message: message.into(),
+            start,
+            end,
+        }
+    }
+
+    pub(crate) fn limit(
+        limit: LimitKind,
+        message: impl Into<String>,
+        start: usize,
+        end: usize,
+    ) -> ActionError {
+        ActionError {
+            kind: ErrorKind::Limit(limit),
+            message: message.into(),
+            start,
+            end,
+        }
+    }
+}
+
+/// What LALRPOP yields for one token.
+pub(crate) type Spanned = Result<(usize, Tok, usize), Fail>;
