@@ -258,12 +258,16 @@ fn decimal_int(text: &[u8], max_int_digits: usize) -> Result<Int, NumberError> {
     if !text.iter().all(|&b| b.is_ascii_digit() || b == b'_') || digits == 0 {
         return Err(NumberError::Malformed);
     }
-    if digits <= 18 {
+    if digits <= CHUNK {
+        // Below 10^19 < 2^64: no BigInt unless it exceeds i64.
         let value = text
             .iter()
             .filter(|&&b| b != b'_')
-            .fold(0i64, |acc, &b| acc * 10 + i64::from(b - b'0'));
-        return Ok(Int::from(value));
+            .fold(0u64, |acc, &b| acc * 10 + u64::from(b - b'0'));
+        return Ok(match i64::try_from(value) {
+            Ok(small) => Int::from(small),
+            Err(_) => Int::from(BigInt::from(value)),
+        });
     }
     let stripped: Vec<u8> = if underscores == 0 {
         text.to_vec()
@@ -483,6 +487,7 @@ mod tests {
         normalized(BigInt::from_str_radix(hex, 16).unwrap())
     }
 
+    /// Every valid token form of spec §5 and float rounding edge cases.
     #[test]
     fn number_table() {
         for (text, expect) in CASES {
@@ -503,6 +508,7 @@ mod tests {
         }
     }
 
+    /// Hex/octal/binary ints of any size, never limited.
     #[test]
     fn huge_power_of_two_bases_are_not_limited() {
         let hex = format!("0x{}", "f".repeat(5000));
@@ -519,6 +525,7 @@ mod tests {
         assert_eq!(decode_number(&oct, 1), Ok(Number::Int(Int::from(want))));
     }
 
+    /// The `sys.int_max_str_digits` rule at its boundary.
     #[test]
     fn digit_limit() {
         // Behaviour and message checked against CPython 3.11.7, 3.12.1, 3.13.0.
@@ -592,6 +599,7 @@ mod tests {
             .collect()
     }
 
+    /// Large decimal ints agree with CPython (remainder and bit length).
     #[test]
     fn decimal_conversion_matches_python() {
         // (digits, int(pattern(n)) % (2**61 - 1), int(pattern(n)).bit_length()) from python3.
@@ -627,6 +635,7 @@ mod tests {
         }
     }
 
+    /// The divide-and-conquer conversion agrees with num-bigint around its split sizes.
     #[test]
     fn decimal_conversion_matches_num_bigint_around_split_sizes() {
         for n in (1..60)
@@ -643,6 +652,7 @@ mod tests {
         assert_eq!(decimal_biguint(text.as_bytes()), reference);
     }
 
+    /// Million-digit floats are fast and correctly rounded.
     #[test]
     fn long_floats_are_linear_and_correct() {
         // Values from python3: 0.1, 1111111111.1111112, 0.1j.
@@ -665,6 +675,7 @@ mod tests {
         );
     }
 
+    /// Exponents beyond Rust's exact range, offset by long mantissas.
     #[test]
     fn huge_exponents_offset_by_many_digits() {
         // (token, value) with values from python3 (CPython's dtoa is exact here).
@@ -702,6 +713,7 @@ mod tests {
         }
     }
 
+    /// Invalid tokens give `Malformed`, never a panic.
     #[test]
     fn malformed_tokens_do_not_panic() {
         for text in [

@@ -773,6 +773,7 @@ mod tests {
         ),
     ];
 
+    /// Decodes a `str` body into a fresh buffer: value (or error) and warning.
     fn run_str(body: &str, raw: bool) -> (Result<PyStr, EscapeError>, Option<EscapeWarning>) {
         let mut out = PyStrBuf::new();
         let mut warning = None;
@@ -780,6 +781,7 @@ mod tests {
         (result, warning)
     }
 
+    /// Decodes a `bytes` body into a fresh buffer: value (or error) and warning.
     fn run_bytes(body: &str, raw: bool) -> (Result<Vec<u8>, EscapeError>, Option<EscapeWarning>) {
         let mut out = Vec::new();
         let mut warning = None;
@@ -787,6 +789,7 @@ mod tests {
         (result, warning)
     }
 
+    /// Checks every row of a `str` table.
     fn check_str_table(cases: &[StrRow]) {
         for &(body, raw, expected, warn) in cases {
             let (result, warning) = run_str(body, raw);
@@ -806,6 +809,7 @@ mod tests {
         }
     }
 
+    /// Every `str` escape kind, newline form, error and warning.
     #[test]
     fn str_table() {
         check_str_table(STR_CASES);
@@ -817,6 +821,7 @@ mod tests {
         check_str_table(NAMED_CASES);
     }
 
+    /// Every `bytes` escape kind, newline form, error and warning.
     #[test]
     fn bytes_table() {
         for &(body, raw, expected, warn) in BYTES_CASES {
@@ -837,6 +842,7 @@ mod tests {
         }
     }
 
+    /// `\u`/`\U` surrogates are kept unpaired.
     #[test]
     fn surrogates_stay_lone_code_points() {
         // From python3: [ord(c) for c in '\ud83d\ude00\U0000dfff\ud800x'].
@@ -845,6 +851,7 @@ mod tests {
         assert_eq!(result.ok(), expected);
     }
 
+    /// Offsets count bytes of the body as given (before newline translation).
     #[test]
     fn error_and_warning_offsets_are_body_byte_offsets() {
         let (result, _) = run_str("é\r\n\\x1", false);
@@ -861,6 +868,7 @@ mod tests {
         assert_eq!(warning.map(|w| w.offset), Some(2));
     }
 
+    /// Decoding appends to `out` and keeps a warning already recorded.
     #[test]
     fn existing_warning_is_kept_and_output_appends() {
         let mut out = PyStrBuf::new();
@@ -874,6 +882,7 @@ mod tests {
         assert_eq!(out.finish(), PyStr::from(r"a\qb\w"));
     }
 
+    /// Long bodies, and escapes/newlines at every word alignment.
     #[test]
     fn long_bodies() {
         let plain = "abcdefghé€😀 ".repeat(100_000);
@@ -900,6 +909,7 @@ mod tests {
         }
     }
 
+    /// The word-at-a-time scan agrees with a byte-by-byte one.
     #[test]
     fn find_special_matches_naive_scan() {
         let body: Vec<u8> = (0..300u32)
