@@ -1,0 +1,64 @@
+"""f-strings: every valid f-string is a JoinedStr (ValueError); invalid ones give
+version-specific SyntaxErrors (PEP 701 changed the tokenizer in 3.12).  Also
+f-string nesting (3.12+: MAXFSTRINGLEVEL 150) and errors inside replacement
+fields at various positions."""
+
+from ._util import Cases
+
+
+def nested_fstring(n, q="'"):
+    s = "1"
+    for _ in range(n):
+        s = "f" + q + "{" + s + "}" + q
+    return s
+
+
+def cases():
+    c = Cases()
+    # valid (ValueError: JoinedStr)
+    c("f''", "f'a'", "F'a'", "f\"a\"", "f'''a'''", "f\"\"\"a\"\"\"", "rf'a'", "fr'a'",
+      "Rf'a'", "fR'a'", "RF'a'", "FR'a'", "rF'a'", "Fr'a'", "f'{1}'", "f'{x}'",
+      "f'{x!r}'", "f'{x!s}'", "f'{x!a}'", "f'{x:>10}'", "f'{x:{y}}'", "f'{x=}'",
+      "f'{x = }'", "f'{x=!r:>5}'", "f'{{}}'", "f'{{'", "f'}}'", "f'a{{b}}c'",
+      "f'{1}{2}'", "f'{ 1 }'", "f'{(1)}'", "f'{[1]}'", "f'{ {1} }'", "f'{ {1: 2} }'",
+      "f'{(lambda: 1)}'", "f'{(x:=1)}'", "f'{1 if 1 else 2}'", "f'{\"a\"}'",
+      "f\"{'a'}\"", "f'''{\"a\"}'''", "f'{x!r:^{w}.{p}}'", "f'{1:{2}{3}}'",
+      "f'\\n{1}'", "f'\\{1}'", "f'{1}\\q'", "f'\\x41'", "f'\\N{SPACE}'",
+      "f'{1:\\n}'", "f'''{\n1\n}'''", "f'''\n{1}\n'''", "f'{x}' 'y'", "'y' f'{x}'",
+      "f'{x}' f'{y}'", "f'{*x,}'", "f'{yield}'", "f'{await x}'",
+      "f'{x for x in y}'", "f'{[x for x in y]}'", "f'{x!r}' '{'", "['a', f'b']",
+      "{f'a': 1}", "(f'',)", "f'{1}' + 'a'", "f'{f\"{1}\"}'", "f'{1:{2:{3}}}'")
+    # invalid in all versions or version-dependent
+    c("f'{'", "f'}'", "f'{}'", "f'{ }'", "f'{!r}'", "f'{x!}'", "f'{x!z}'",
+      "f'{x!rr}'", "f'{x!r=}'", "f'{x:'", "f'{x!r:'", "f'{:}'", "f'{=}'",
+      "f'{x}}'", "f'{{x}'", "f'{x)'", "f'{(x}'", "f'{[x}'", "f'{x]}'", "f'{a b}'",
+      "f'{1 2}'", "f'{a $}'", "f'{$}'", "f'{*x}'", "f'{**x}'", "f'{x:=1}'",
+      "f'{lambda x: 1}'", "f'{lambda: 1}'", "f'{#}'", "f'{1#}'", "f'{x # c\n}'",
+      "f'''{x # c\n}'''", "f'{\\n}'", "f'{\"\\n\"}'", "f'{'a'}'", "f'{\"a\"}'",
+      "f'{f'{1}'}'", "f'{f\"{f'{1}'}\"}'", "f\"{'''a'''}\"", "f'{x:{y:{z:{w}}}}'",
+      "f'\\N{'", "f'\\N{FOO}'", "f'\\x'", "f'\\777'", "f'{1}\\x'", "f'{\\'a\\'}'",
+      "f'{1!r:{2!r}}'", "f'{x!\\n}'", "f'{x!r }'", "f'{x! r}'", "f'{x !r}'",
+      "f'{x\n}'", "f'a\n'", "f'''a\n'''", "f'{x' f'}'", "f\"{'\"", "f'{\"x'",
+      "f'{1:{'", "f'{1:}'", "f'{1:x}'", "f'{1=:}'", "f'{=1}'", "f'{1==2}'",
+      "f'{1!=2}'", "f'{x:=}'", "f'{1;}'", "f'{1;2}'", "f'{pass}'", "f'{import x}'",
+      "f'{x = 1}'", "f'{x, y}'", "f'{x,}'", "f'{,}'", "f'{.}'", "f'{...}'",
+      "f'{\xe9}'", "f'{\u20ac}'", "f'{\xa0}'", "f'{1\xa0}'", "f'{\x00}'",
+      "f'{b\"a\"}'", "f'{u\"a\"}'", "f'{\"a\" b\"b\"}'", "fb''", "bf''", "fu''",
+      "uf''", "ff''", "frf''", "f'{'''a'''}'", "f'{\"\"\"a\"\"\"}'",
+      "f'\\\n{1}'", "f'{1\\\n}'", "f'{1}\\\n'", "f'''{1}\\\n'''")
+    # positions: errors after earlier lines / inside multi-line f-strings
+    c("[1,\nf'{a b}']", "[1,\nf'{'", "f'''\n{a b}'''", "f'''\n\n{'''",
+      "f'''{\n\na b}'''", "  f'{a b}'", "(\n  f'{x!z}'\n)", "'\xe9' f'{a b}'",
+      "f'\xe9\xe9{a b}'", "f'\U0001f600{a b}'", "[f'{1}',\n f'{a b}']",
+      "f'{1}' '\\q' f'{2}'", "'\\q' f'{a b}'")
+    # nesting: braces count toward MAXLEVEL 200, f-strings toward 150 (3.12+)
+    for n in (2, 3, 4, 5, 10, 100, 149, 150, 151):
+        c.named("nested_fstring_%d" % n, nested_fstring(n))
+    c.named("nested_fstring_dq_3", nested_fstring(3, '"'))
+    for n in (199, 200, 201):
+        c.named("fstring_parens_%d" % n, "f'{" + "(" * n + "1" + ")" * n + "}'")
+        c.named("fstring_brackets_%d" % n, "f'{" + "[" * n + "1" + "]" * n + "}'")
+    for n in (198, 199, 200):
+        c.named("fstring_in_parens_%d" % n, "(" * n + "f'{1}'" + ")" * n)
+    c.named("fstring_format_spec_nest_3", "f'{1:{2:{3:{4}}}}'")
+    return c.build()

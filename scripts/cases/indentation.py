@@ -1,0 +1,28 @@
+"""Indentation: 'unexpected indent' on any line after the first, trailing
+whitespace-only lines, form feed resets, leading strip interplay, statement-like
+inputs that would need blocks."""
+
+from ._util import Cases
+
+
+def cases():
+    c = Cases()
+    for ws in (" ", "  ", "\t", " \t", "\t ", "\f ", " \f", "        "):
+        c("\n" + ws + "1", "1\n" + ws, "1\n" + ws + "\n", "1\n" + ws + "2",
+          "1\n" + ws + "# c", "1\n" + ws + "# c\n", "[1,\n" + ws + "2]",
+          "\r\n" + ws + "1", "\r" + ws + "1", "1\r\n" + ws, "1\r" + ws,
+          "#c\n" + ws + "1", ws + "\n" + ws + "1")
+    c(" \n 1", "\n -1", "[1]\n  ", "1\n\t", "1\n \n", "1\n \n ", "1\n\n ",
+      "1\n\n \n", "\n\n  1", "  \n  1", "\t\n\t1", "1\n  \\\n", "1\n\\\n  ",
+      "1\n  ", "1 \n  2", "x\n  y", "(1\n  )", "1\n )", "1\n  )", "1\n  ]",
+      "'''\n  '''", "1\n\f\f ", "1\n \f", "\f\n \n1",
+      "\n" + " " * 101 + "1", "\n" + "\t" * 101 + "1", " " * 101 + "1")
+    # statements needing blocks
+    c("if 1:\n  1", "if 1:\n1", "if 1: 1", "for x in y:\n    pass",
+      "def f():\n  return 1", "def f():\nreturn 1", "class C:\n  pass",
+      "while 1:\n\tpass\n", "if x:\n  pass\n else:\n  pass",
+      "if x:\n    a\n  b", "try:\n\t1\n    \t1\nfinally:\n pass\n",
+      "if 1:\n\t1\n        1", "with x:\n  pass")
+    # test_ast: literal_eval syntax errors
+    c("\n                \\\n                (\\\n            \\ ")
+    return c.build()
