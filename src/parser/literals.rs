@@ -84,10 +84,18 @@ impl<'a> Literals<'a> {
                     Ok(Number::Int(i)) => Tok::Int(i),
                     Ok(Number::Float(f)) => Tok::Float(f),
                     Ok(Number::Imag(f)) => Tok::Imag(f),
-                    Err(NumberError::TooManyDigits { digits, limit }) => {
+                    Err(err @ NumberError::TooManyDigits { .. }) => {
                         return Err(Fail::Action(ActionError::limit(
                             LimitKind::IntDigits,
-                            int_limit_message(digits, limit),
+                            err.message(),
+                            start,
+                            end,
+                        )));
+                    }
+                    // The tokenizer only passes on valid number tokens.
+                    Err(NumberError::Malformed) => {
+                        return Err(Fail::Action(ActionError::syntax(
+                            "invalid number literal",
                             start,
                             end,
                         )));
@@ -194,15 +202,6 @@ impl<'a> Literals<'a> {
             _ => (last_char_start, last_char_start),
         }
     }
-}
-
-/// CPython's message for a decimal int literal over the digit limit.
-pub(crate) fn int_limit_message(digits: usize, limit: usize) -> String {
-    format!(
-        "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} \
-         digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal \
-         for huge integer literals to avoid decimal conversion limits."
-    )
 }
 
 impl Iterator for Literals<'_> {

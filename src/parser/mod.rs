@@ -1,6 +1,8 @@
 //! The parser driver: input checks, the literal fast path, and the full
 //! Python grammar that classifies everything else.
 
+mod classify;
+mod diagnose;
 mod fast;
 mod literals;
 mod slow;
@@ -10,12 +12,12 @@ use lalrpop_util::ParseError;
 
 use crate::builder::Builder;
 use crate::error::{Error, ErrorKind, LimitKind};
-use crate::lexer::{line_number, LexError, LexErrorKind, Tokenizer, Warning};
+use crate::lexer::{line_number, Tokenizer, Warning};
 use crate::limits::Limits;
 
 use fast::{Budget, Deferred};
 use literals::{FStrings, Literals};
-use token::{ActionError, Fail, Tok};
+use token::{ActionError, Fail};
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused_qualifications, missing_docs, dead_code)]
@@ -38,9 +40,7 @@ pub(crate) fn parse_into<B: Builder>(
     // `ast.literal_eval` strips leading spaces and tabs, and nothing else.
     let strip = text.len() - text.trim_start_matches([' ', '\t']).len();
     let src = &text[strip..];
-    let at = |e: ActionError| {
-        Error::new(e.kind, e.message, e.start + strip..e.end + strip, text)
-    };
+    let at = |e: ActionError| finish(e, strip, text);
 
     let mut literals = Literals::new(
         Tokenizer::new(src, limits.max_depth),
@@ -60,7 +60,7 @@ pub(crate) fn parse_into<B: Builder>(
     // Not a literal, or not valid: the full grammar tells which error
     // CPython raises. A tripped limit stands unless the text has a syntax
     // error, which CPython would report first.
-    let error = classify(src, limits);
+    let error = classify::classify(src, limits);
     match limit {
         Some(limit) if !matches!(error.kind, ErrorKind::Syntax | ErrorKind::Indentation) => {
             Err(at(limit))
@@ -69,96 +69,22 @@ pub(crate) fn parse_into<B: Builder>(
     }
 }
 
-/// Why `src` is not a literal: runs the full Python grammar and applies
-/// CPython's rules for which error wins.
-fn classify(src: &str, limits: &Limits) -> ActionError {
-    let mut literals = Literals::new(
-        Tokenizer::new(src, limits.max_depth),
-        limits.max_int_digits,
-        FStrings::Validate,
-    );
-    let result = python_grammar::EvalParser::new().parse(&mut literals);
-    match result {
-        Ok(node) => match node.conv {
-            Err(e) => *e,
-            // The literal grammar accepts every convertible input, so this is
-            // only reached when it stopped on a limit.
-            Ok(_) => ActionError::syntax("internal error: grammars disagree", 0, 0),
-        },
-        Err(ParseError::User { error }) => match error {
-            // The parser reached a tokenizer error: it is the error.
-            Fail::Lex(e) if e.kind == LexErrorKind::Eof => {
-                unclosed_bracket(literals.tokenizer()).unwrap_or_else(|| lex_error(e))
-            }
-            Fail::Lex(e) => lex_error(e),
-            // Errors raised while converting a token lose to any tokenizer
-            // error later in the input.
-            Fail::Action(e) | Fail::Limit(e) => {
-                scan_rest(literals.tokenizer(), line_number(src, e.start)).unwrap_or(e)
-            }
-        },
-        Err(ParseError::UnrecognizedToken {
-            token: (l, Tok::Indent, r),
-            ..
-        }) => ActionError {
-            kind: ErrorKind::Indentation,
-            message: "unexpected indent".into(),
-            start: l,
-            end: r,
-        },
-        Err(ParseError::UnrecognizedToken {
-            token: (l, Tok::EndMarker, _),
-            ..
-        }) => unclosed_bracket(literals.tokenizer())
-            .unwrap_or_else(|| ActionError::syntax("invalid syntax", l, l)),
-        Err(ParseError::UnrecognizedToken { token: (l, _, r), .. })
-        | Err(ParseError::ExtraToken { token: (l, _, r) }) => {
-            let error = ActionError::syntax("invalid syntax", l, r);
-            scan_rest(literals.tokenizer(), line_number(src, l)).unwrap_or(error)
-        }
-        Err(ParseError::UnrecognizedEof { location, .. })
-        | Err(ParseError::InvalidToken { location }) => {
-            ActionError::syntax("invalid syntax", location, location)
-        }
+/// Turns an error found in the stripped source into one about `text`,
+/// giving `_convert`'s errors CPython's message.
+fn finish(mut e: ActionError, strip: usize, text: &str) -> Error {
+    let span = e.start + strip..e.end + strip;
+    if e.kind == ErrorKind::Malformed {
+        e.message = if e.message == slow::NONE_KEY {
+            "malformed node or string: None".to_owned()
+        } else {
+            format!(
+                "malformed node or string on line {}: <ast.{} object>",
+                line_number(text, span.start),
+                e.message
+            )
+        };
     }
-}
-
-/// CPython's `'(' was never closed`, for the innermost open bracket.
-fn unclosed_bracket(tokens: &Tokenizer<'_>) -> Option<ActionError> {
-    let (open, at) = tokens.open_brackets().next_back()?;
-    Some(ActionError::syntax(format!("'{open}' was never closed"), at, at + 1))
-}
-
-/// What CPython does after a parse error: it tokenizes the rest of the
-/// input, and a tokenizer error found there replaces the parse error; so
-/// does an unclosed bracket opened on an earlier line than the error.
-fn scan_rest(tokens: &mut Tokenizer<'_>, error_line: usize) -> Option<ActionError> {
-    for token in tokens.by_ref() {
-        match token {
-            Ok(_) => {}
-            Err(e) if e.is_soft() => break,
-            Err(e) => return Some(lex_error(e)),
-        }
-    }
-    let (_, at) = tokens.open_brackets().next_back()?;
-    if error_line > line_number(tokens.source(), at) {
-        return unclosed_bracket(tokens);
-    }
-    None
-}
-
-fn lex_error(e: LexError) -> ActionError {
-    let kind = match e.kind {
-        LexErrorKind::Indentation => ErrorKind::Indentation,
-        LexErrorKind::Depth => ErrorKind::Limit(LimitKind::Depth),
-        _ => ErrorKind::Syntax,
-    };
-    ActionError {
-        kind,
-        message: e.message,
-        start: e.start,
-        end: e.end,
-    }
+    Error::new(e.kind, e.message, span, text)
 }
 
 /// Checks done before tokenizing, in CPython's order.

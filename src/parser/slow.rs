@@ -318,7 +318,7 @@ impl Node {
 /// A syntax error raised by a grammar action.
 pub(crate) fn syntax(message: impl Into<String>, start: usize, end: usize) -> ParseError<usize, Tok, Fail> {
     ParseError::User {
-        error: Fail::Action(ActionError::syntax(message, start, end)),
+        error: Fail::Grammar(ActionError::syntax(message, start, end)),
     }
 }
 

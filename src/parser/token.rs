@@ -35,6 +35,10 @@ pub(crate) enum Fail {
     Action(ActionError),
     /// A limit tripped while building the result.
     Limit(ActionError),
+    /// A rule the full grammar checks in an action (comprehension targets,
+    /// argument and parameter order) is broken: a syntax error found by the
+    /// grammar, like an unexpected token.
+    Grammar(ActionError),
 }
 
 /// An error with its kind, message and byte range.

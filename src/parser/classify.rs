@@ -1,0 +1,205 @@
+//! Which error CPython reports for an input that is not a literal.
+//!
+//! The full grammar (`grammar/python.lalrpop`) parses the input; then
+//! CPython's precedence decides (`_PyPegen_run_parser` and
+//! `_Pypegen_set_syntax_error` in `Parser/pegen_errors.c`):
+//!
+//! 1. a tokenizer error the parser runs into is the error;
+//! 2. an error raised while converting a token (escapes, digit limit,
+//!    f-string contents) stands, unless a tokenizer error follows anywhere;
+//! 3. a grammar error first goes through the second pass
+//!    ([`super::diagnose`]) for a specialised message; then a tokenizer error
+//!    anywhere after it wins, and so does a bracket left open on an earlier
+//!    line; without a specialised message, failing on the end of input
+//!    inside brackets is "'(' was never closed" and failing on an indented
+//!    line is "unexpected indent";
+//! 4. valid Python that is not a literal fails in `_convert` order.
+
+use lalrpop_util::ParseError;
+
+use crate::error::{ErrorKind, LimitKind};
+use crate::lexer::{line_number, Kind, LexError, LexErrorKind, Tokenizer};
+use crate::limits::Limits;
+
+use super::diagnose::{self, DiagToken};
+use super::literals::{FStrings, Literals};
+use super::python_grammar;
+use super::token::{ActionError, Fail, Tok};
+
+/// Why `src` (the input after the stripped leading blanks) is not a literal.
+pub(crate) fn classify(src: &str, limits: &Limits) -> ActionError {
+    let mut literals = Literals::new(
+        Tokenizer::new(src, limits.max_depth),
+        limits.max_int_digits,
+        FStrings::Validate,
+    );
+    let failure = match python_grammar::EvalParser::new().parse(&mut literals) {
+        Ok(node) => {
+            return match node.conv {
+                Err(e) => *e,
+                // The literal grammar accepts every convertible input, so
+                // this is only reached when it stopped on a limit.
+                Ok(_) => ActionError::syntax("invalid syntax", 0, 0),
+            };
+        }
+        Err(failure) => failure,
+    };
+    match failure {
+        ParseError::User { error } => match error {
+            Fail::Lex(e) if e.kind == LexErrorKind::Eof => {
+                grammar_failure(src, limits, GrammarFailure::Eof(e))
+            }
+            Fail::Lex(e) => lex_error(e),
+            Fail::Action(e) | Fail::Limit(e) => {
+                first_hard_lex_error(src, limits).unwrap_or(e)
+            }
+            Fail::Grammar(e) => grammar_failure(src, limits, GrammarFailure::Rule(e)),
+        },
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r), ..
+        } => grammar_failure(src, limits, GrammarFailure::Token(l, tok, r)),
+        ParseError::ExtraToken { token: (l, tok, r) } => {
+            grammar_failure(src, limits, GrammarFailure::Token(l, tok, r))
+        }
+        ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
+            grammar_failure(src, limits, GrammarFailure::Token(location, Tok::EndMarker, location))
+        }
+    }
+}
+
+/// How the grammar failed.
+enum GrammarFailure {
+    /// No rule accepts this token.
+    Token(usize, Tok, usize),
+    /// A line continuation at the end of the input.
+    Eof(LexError),
+    /// A rule checked in an action is broken; its own error as a fallback.
+    Rule(ActionError),
+}
+
+fn grammar_failure(src: &str, limits: &Limits, failure: GrammarFailure) -> ActionError {
+    let scan = scan(src, limits);
+    let at_eof = matches!(
+        failure,
+        GrammarFailure::Eof(_) | GrammarFailure::Token(_, Tok::EndMarker, _)
+    );
+    let failed_at = match &failure {
+        GrammarFailure::Token(l, _, _) => *l,
+        GrammarFailure::Eof(e) => e.start,
+        GrammarFailure::Rule(e) => e.start,
+    };
+    let error_line = line_number(src, failed_at);
+    if let Some(specific) = diagnose::second_pass(src, &scan.tokens) {
+        // After a specialised error CPython scans the rest of the input,
+        // unless the parser already stopped at its end.
+        if at_eof {
+            return specific;
+        }
+        return scan.replacement(src, error_line).unwrap_or(specific);
+    }
+    match failure {
+        GrammarFailure::Token(l, Tok::Indent, r) => ActionError {
+            kind: ErrorKind::Indentation,
+            message: "unexpected indent".into(),
+            start: l,
+            end: r,
+        },
+        GrammarFailure::Token(l, Tok::EndMarker, _) => scan
+            .unclosed_bracket()
+            .unwrap_or_else(|| ActionError::syntax("invalid syntax", l, l)),
+        GrammarFailure::Eof(e) => scan.unclosed_bracket().unwrap_or_else(|| lex_error(e)),
+        GrammarFailure::Token(l, _, r) => scan
+            .replacement(src, error_line)
+            .unwrap_or_else(|| ActionError::syntax("invalid syntax", l, r)),
+        GrammarFailure::Rule(e) => scan.replacement(src, error_line).unwrap_or(e),
+    }
+}
+
+/// The whole input tokenized again, as CPython's error handling sees it.
+struct Scan {
+    tokens: Vec<DiagToken>,
+    /// The tokenizer error that ended the scan, if any.
+    error: Option<LexError>,
+    /// Brackets open where the scan ended, innermost last.
+    open: Vec<(char, usize)>,
+}
+
+fn scan(src: &str, limits: &Limits) -> Scan {
+    let mut tokenizer = Tokenizer::new(src, limits.max_depth);
+    let mut tokens = Vec::new();
+    let mut error = None;
+    let mut level = 0usize;
+    for token in tokenizer.by_ref() {
+        match token {
+            Ok(t) => {
+                match t.kind {
+                    Kind::Raw(crate::lexer::Raw::LPar | crate::lexer::Raw::LSqb | crate::lexer::Raw::LBrace) => {
+                        level += 1
+                    }
+                    Kind::Raw(crate::lexer::Raw::RPar | crate::lexer::Raw::RSqb | crate::lexer::Raw::RBrace) => {
+                        level = level.saturating_sub(1)
+                    }
+                    _ => {}
+                }
+                tokens.push(DiagToken {
+                    kind: t.kind,
+                    start: t.start,
+                    end: t.end,
+                    level,
+                });
+            }
+            Err(e) => {
+                error = Some(e);
+                break;
+            }
+        }
+    }
+    let open = tokenizer.open_brackets().collect();
+    Scan { tokens, error, open }
+}
+
+impl Scan {
+    /// What replaces a parse error on line `error_line` after CPython's scan
+    /// of the rest of the input: a tokenizer error, or a bracket that is
+    /// still open at the end and was opened on an earlier line.
+    fn replacement(&self, src: &str, error_line: usize) -> Option<ActionError> {
+        match &self.error {
+            Some(e) if !e.is_soft() => return Some(lex_error(e.clone())),
+            _ => {}
+        }
+        let &(_, at) = self.open.last()?;
+        if error_line > line_number(src, at) {
+            return self.unclosed_bracket();
+        }
+        None
+    }
+
+    /// CPython's `'(' was never closed`, for the innermost open bracket.
+    fn unclosed_bracket(&self) -> Option<ActionError> {
+        let &(open, at) = self.open.last()?;
+        Some(ActionError::syntax(format!("'{open}' was never closed"), at, at + 1))
+    }
+}
+
+/// The first tokenizer error of the input that CPython's scan reports.
+fn first_hard_lex_error(src: &str, limits: &Limits) -> Option<ActionError> {
+    match scan(src, limits).error {
+        Some(e) if !e.is_soft() => Some(lex_error(e)),
+        _ => None,
+    }
+}
+
+/// A tokenizer error as an error of its kind.
+pub(crate) fn lex_error(e: LexError) -> ActionError {
+    let kind = match e.kind {
+        LexErrorKind::Indentation => ErrorKind::Indentation,
+        LexErrorKind::Depth => ErrorKind::Limit(LimitKind::Depth),
+        _ => ErrorKind::Syntax,
+    };
+    ActionError {
+        kind,
+        message: e.message,
+        start: e.start,
+        end: e.end,
+    }
+}

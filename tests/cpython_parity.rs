@@ -1,0 +1,249 @@
+//! Parity with CPython: every input of `tests/data/cases-3.11.jsonl` (generated
+//! by `scripts/gen_cases.py` from CPython 3.11.7's `ast.literal_eval`) must give
+//! the same value (its repr, sets in insertion order) or an error of the same
+//! kind, at the same position, with the same message.
+//!
+//! Where CPython reports no position or one outside the input, the expected
+//! position is derived by the documented rules in `expected_position`.
+//! Inputs where CPython only fails on an internal limit of its own parser
+//! (`MemoryError`, `RecursionError`) must give *some* error here; they are
+//! counted separately.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use safelit::{ErrorKind, LimitKind};
+use serde_json::Value as Json;
+
+const TABLE: &str = include_str!("data/cases-3.11.jsonl");
+
+struct Case {
+    id: String,
+    input: String,
+    record: Json,
+}
+
+fn cases() -> Vec<Case> {
+    TABLE
+        .lines()
+        .map(|line| {
+            let record: Json = serde_json::from_str(line).expect("table lines are JSON");
+            Case {
+                id: record["id"].as_str().unwrap_or_default().to_owned(),
+                input: record["input"].as_str().unwrap_or_default().to_owned(),
+                record,
+            }
+        })
+        .collect()
+}
+
+/// The error kind CPython's exception class corresponds to.
+fn expected_kind(exc: &str, msg: &str) -> Option<ErrorKind> {
+    Some(match exc {
+        "SyntaxError" if msg.starts_with("Exceeds the limit") => ErrorKind::Limit(LimitKind::IntDigits),
+        "SyntaxError" if msg == "too many nested parentheses" => ErrorKind::Limit(LimitKind::Depth),
+        "SyntaxError" => ErrorKind::Syntax,
+        "IndentationError" | "TabError" => ErrorKind::Indentation,
+        "ValueError" => ErrorKind::Malformed,
+        "TypeError" => ErrorKind::Unhashable,
+        "OverflowError" => ErrorKind::Overflow,
+        _ => return None,
+    })
+}
+
+/// 1-based (line, column in code points) of byte `offset` in `text`,
+/// with `\n`, `\r\n` and `\r` ending lines.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut line = 1;
+    let mut col = 1;
+    let mut chars = text[..offset].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+            line += 1;
+            col = 1;
+        } else if c != '\r' {
+            col += 1;
+        }
+    }
+    (line, col)
+}
+
+/// The text of 1-based line `n` of `text`.
+fn nth_line(text: &str, n: usize) -> &str {
+    text.split_inclusive(['\n', '\r'])
+        .filter(|piece| !(piece == &"\n" && false))
+        .collect::<Vec<_>>()
+        .get(n.wrapping_sub(1))
+        .map(|l| l.trim_end_matches(['\n', '\r']))
+        .unwrap_or("")
+}
+
+/// Lines as Python counts them (a `\r\n` pair is one break).
+fn python_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(&text[start..]);
+    lines
+}
+
+/// Where the error should be, in the original input (1-based line and
+/// code-point column), or `None` when CPython's report gives no usable
+/// position (then only kind and message are compared).
+fn expected_position(case: &Case) -> Option<(usize, usize)> {
+    let r = &case.record;
+    let input = case.input.as_str();
+    let strip = r["strip"].as_u64().unwrap_or(0) as usize;
+    let exc = r["exc"].as_str().unwrap_or("");
+    let msg = r["msg"].as_str().unwrap_or("");
+    let lines = python_lines(input);
+    match exc {
+        "ValueError" => {
+            let node = if r["node"].is_null() { &r["node_after"] } else { &r["node"] };
+            let line = node["lineno"].as_u64()? as usize;
+            let col_bytes = node["col_offset"].as_u64()? as usize;
+            let stripped = if line == 1 { &input[strip..] } else { lines.get(line - 1)? };
+            let stripped_line = python_lines(stripped)[0];
+            let col = stripped_line.get(..col_bytes)?.chars().count() + 1;
+            Some((line, col + if line == 1 { strip } else { 0 }))
+        }
+        "SyntaxError" | "IndentationError" | "TabError" => {
+            if r["lineno"].is_null() {
+                // NUL bytes: CPython gives no position; we point at the NUL.
+                let at = input.find('\0')?;
+                return Some(line_col(input, at));
+            }
+            let line = r["lineno"].as_u64()? as usize;
+            let offset = r["offset"].as_u64().unwrap_or(0) as usize;
+            if line == 0 {
+                // Empty input: CPython says line 0; we point past the input.
+                return Some((1, input.chars().count() + 1));
+            }
+            // The reported line must be the input's own line (3.11 reports
+            // errors inside f-string fields against a synthetic "(expr)").
+            let text = r["text"].as_str().unwrap_or("");
+            let source_line = lines.get(line - 1).copied().unwrap_or("");
+            let source_line = if line == 1 { &source_line[strip.min(source_line.len())..] } else { source_line };
+            if !text.is_empty() && text.trim_end_matches(['\n', '\r']) != source_line {
+                return None;
+            }
+            if offset == 0 {
+                if msg.starts_with("Exceeds the limit") {
+                    // CPython omits the column; we point at the number.
+                    let at = source_line.find(|c: char| c.is_ascii_digit())?;
+                    let col = source_line[..at].chars().count() + 1;
+                    return Some((line, col + if line == 1 { strip } else { 0 }));
+                }
+                // The end-of-input token has no column in CPython.
+                return Some(line_col(input, input.len()));
+            }
+            Some((line, offset + if line == 1 { strip } else { 0 }))
+        }
+        _ => None,
+    }
+}
+
+#[test]
+fn cpython_3_11_parity() {
+    let cases = cases();
+    assert!(cases.len() >= 600, "the table must hold at least 600 cases");
+    let mut failures: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut fail = |category: &'static str, case: &Case, detail: String| {
+        failures
+            .entry(category)
+            .or_default()
+            .push(format!("{} {:?}: {}", case.id, case.input.chars().take(80).collect::<String>(), detail));
+    };
+    for case in &cases {
+        let r = &case.record;
+        let got = safelit::parse(&case.input);
+        if r["outcome"] == "value" {
+            *counts.entry("value").or_default() += 1;
+            let want = r["repr"].as_str().unwrap_or("");
+            match got {
+                Ok(v) => {
+                    let repr = v.to_string();
+                    if repr != want {
+                        fail("value", case, format!("got {repr:.100}, want {want:.100}"));
+                    }
+                }
+                Err(e) => fail("value", case, format!("got error {:?}: {}", e.kind(), e.message())),
+            }
+            continue;
+        }
+        let exc = r["exc"].as_str().unwrap_or("");
+        let msg = r["msg"].as_str().unwrap_or("");
+        let Some(kind) = expected_kind(exc, msg) else {
+            // MemoryError / RecursionError: CPython gave up on an internal limit.
+            *counts.entry("cpython internal limit").or_default() += 1;
+            if let Ok(v) = got {
+                fail("internal limit", case, format!("got a value {:.60}", v.to_string()));
+            }
+            continue;
+        };
+        *counts.entry("error").or_default() += 1;
+        let err = match got {
+            Ok(v) => {
+                fail("kind", case, format!("got value {:.60}, want {exc}: {msg}", v.to_string()));
+                continue;
+            }
+            Err(e) => e,
+        };
+        if err.kind() != kind {
+            fail("kind", case, format!("got {:?} ({}), want {exc}: {msg}", err.kind(), err.message()));
+            continue;
+        }
+        if err.message() != msg {
+            fail("message", case, format!("got {:?}, want {msg:?}", err.message()));
+        }
+        match expected_position(case) {
+            Some(want) => {
+                if (err.line(), err.column()) != want {
+                    fail("position", case, format!(
+                        "got {}:{}, want {}:{} ({msg})",
+                        err.line(),
+                        err.column(),
+                        want.0,
+                        want.1
+                    ));
+                }
+            }
+            None => *counts.entry("error, no CPython position").or_default() += 1,
+        }
+    }
+    let mut report = format!("{} cases: {counts:?}\n", cases.len());
+    for (category, list) in &failures {
+        let _ = writeln!(report, "== {category}: {} mismatches", list.len());
+        for line in list.iter().take(25) {
+            let _ = writeln!(report, "   {line}");
+        }
+    }
+    eprintln!("{report}");
+    assert!(failures.is_empty(), "parity mismatches:\n{report}");
+}
+
+#[test]
+fn helpers_count_lines_like_python() {
+    assert_eq!(python_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+    assert_eq!(line_col("a\r\nb", 4), (2, 2));
+    assert_eq!(nth_line("x\ny", 2), "y");
+}
