@@ -17,17 +17,29 @@
 
 mod dict;
 mod eq;
+mod hash;
 mod int;
 mod pystr;
 mod repr;
 mod set;
 mod tree;
 
+#[cfg(test)]
+mod tests;
+
 pub use dict::Dict;
+// Iterator types; to be re-exported from the crate root next to `Dict`/`Set`.
+#[allow(unused_imports)]
+pub use dict::{
+    IntoIter as DictIntoIter, Iter as DictIter, Keys as DictKeys, Values as DictValues,
+    ValuesMut as DictValuesMut,
+};
 pub use int::Int;
 pub(crate) use pystr::PyStrBuf;
 pub use pystr::{CodePoints, PyStr};
 pub use set::Set;
+#[allow(unused_imports)]
+pub use set::{IntoIter as SetIntoIter, Iter as SetIter};
 
 use std::borrow::Cow;
 
