@@ -86,6 +86,60 @@ const MAX_INDENT: usize = 100;
 /// to detect inconsistent tabs and spaces (`ALTTABSIZE`).
 const TAB_SIZE: usize = 8;
 
+/// CPython's measurement of a line's indentation (the `atbol` loop of
+/// `tok_get`): spaces and tabs up to the first token, a form feed resetting
+/// the column, and backslash continuations read as part of it.
+#[derive(Clone, Copy, Debug, Default)]
+struct LineStart {
+    col: usize,
+    altcol: usize,
+    /// The column of the first continuation backslash (0 if none, or if it
+    /// was at column 0: CPython cannot tell those apart).
+    cont_col: usize,
+    /// How far the line's leading whitespace has been measured.
+    measured_to: usize,
+}
+
+impl LineStart {
+    fn at(offset: usize) -> LineStart {
+        LineStart {
+            measured_to: offset,
+            ..LineStart::default()
+        }
+    }
+
+    /// Counts the whitespace between the last measured point and `upto`.
+    fn measure(&mut self, src: &str, upto: usize) {
+        for b in src.as_bytes()[self.measured_to.min(upto)..upto].iter() {
+            match b {
+                b' ' => {
+                    self.col += 1;
+                    self.altcol += 1;
+                }
+                b'\t' => {
+                    self.col = (self.col / TAB_SIZE + 1) * TAB_SIZE;
+                    self.altcol += 1;
+                }
+                b'\x0C' => {
+                    self.col = 0;
+                    self.altcol = 0;
+                }
+                _ => {}
+            }
+        }
+        self.measured_to = upto;
+    }
+
+    /// The indentation: the column of the first continuation if there was one.
+    fn indentation(&self) -> (usize, usize) {
+        if self.cont_col != 0 {
+            (self.cont_col, self.cont_col)
+        } else {
+            (self.col, self.altcol)
+        }
+    }
+}
+
 /// The token stream of one input.
 pub(crate) struct Tokenizer<'a> {
     src: &'a str,
@@ -93,8 +147,8 @@ pub(crate) struct Tokenizer<'a> {
     max_depth: usize,
     /// Open brackets: the closing character expected and where it opened.
     brackets: Vec<(u8, usize)>,
-    at_line_start: bool,
-    line_start: usize,
+    /// Set while the current line's indentation is being read.
+    line_start: Option<LineStart>,
     /// Indentation levels `(col, altcol)` (CPython's `indstack`/`altindstack`).
     indents: Vec<(usize, usize)>,
     /// A token held back while an `INDENT` is delivered first.
@@ -109,8 +163,7 @@ impl<'a> Tokenizer<'a> {
             raw: Raw::lexer(src),
             max_depth,
             brackets: Vec::new(),
-            at_line_start: true,
-            line_start: 0,
+            line_start: Some(LineStart::at(0)),
             indents: vec![(0, 0)],
             held: None,
             done: false,
@@ -145,25 +198,8 @@ impl<'a> Tokenizer<'a> {
     /// CPython's indentation bookkeeping for the first token of a line
     /// (`tok_get`'s `atbol` block): pushes an `INDENT`, or fails on an
     /// inconsistent dedent or tab/space mix.
-    fn indentation(&mut self, token_start: usize) -> Result<bool, LexError> {
-        let (mut col, mut altcol) = (0usize, 0usize);
-        for b in self.src.as_bytes()[self.line_start..token_start].iter() {
-            match b {
-                b' ' => {
-                    col += 1;
-                    altcol += 1;
-                }
-                b'\t' => {
-                    col = (col / TAB_SIZE + 1) * TAB_SIZE;
-                    altcol += 1;
-                }
-                b'\x0C' => {
-                    col = 0;
-                    altcol = 0;
-                }
-                _ => break,
-            }
-        }
+    fn indentation(&mut self, measure: LineStart, token_start: usize) -> Result<bool, LexError> {
+        let (col, altcol) = measure.indentation();
         let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
         let tab_error = || {
             LexError::new(
@@ -271,55 +307,83 @@ impl<'a> Tokenizer<'a> {
         loop {
             let next = self.raw.next();
             let span = self.raw.span();
-            if let Some(Ok(Raw::Newline)) = next {
-                // A line break ends a logical line only outside brackets and
-                // after a line that held a token.
-                let significant = !self.at_line_start && self.brackets.is_empty();
-                self.at_line_start = true;
-                self.line_start = span.end;
-                if significant {
-                    return Some(Ok(Self::token(Kind::Newline, span.start, span.end)));
+            match (next.as_ref(), self.line_start.as_mut()) {
+                (Some(Ok(Raw::Newline)), bol) => {
+                    // A line break ends a logical line only outside brackets
+                    // and after a line that held a token.
+                    let significant = bol.is_none() && self.brackets.is_empty();
+                    self.line_start = Some(LineStart::at(span.end));
+                    if significant {
+                        return Some(Ok(Self::token(Kind::Newline, span.start, span.end)));
+                    }
+                    continue;
                 }
-                continue;
-            }
-            if self.at_line_start {
-                // The first token of a line (or the end of input, which
-                // CPython does not count as a blank line).
-                self.at_line_start = false;
-                if self.brackets.is_empty() {
-                    let start = if next.is_some() { span.start } else { self.src.len() };
-                    match self.indentation(start) {
-                        Ok(true) => {
-                            let indent = Self::token(Kind::Indent, start, start);
-                            match self.finish_token(next, span) {
-                                Some(Ok(token)) if token.kind != Kind::EndMarker => {
-                                    self.held = Some(token);
-                                }
-                                _ => self.done = true,
+                (Some(Ok(Raw::Continuation)), bol) => {
+                    if span.end == self.src.len() {
+                        self.done = true;
+                        return Some(Err(LexError::new(
+                            "unexpected EOF while parsing",
+                            span.end,
+                            span.end,
+                        )
+                        .with_kind(LexErrorKind::Eof)));
+                    }
+                    if let Some(bol) = bol {
+                        // Still reading the indentation.
+                        bol.measure(self.src, span.start);
+                        if bol.cont_col == 0 {
+                            bol.cont_col = bol.col;
+                        }
+                        bol.measured_to = span.end;
+                    }
+                    continue;
+                }
+                (_, Some(_)) => {
+                    if let Some(indent) = self.line_started(next.as_ref(), span.start) {
+                        let indent = match indent {
+                            Ok(indent) => indent,
+                            Err(err) => {
+                                self.done = true;
+                                return Some(Err(err));
                             }
-                            return Some(Ok(indent));
+                        };
+                        match self.finish_token(next, span) {
+                            Some(Ok(token)) if token.kind != Kind::EndMarker => {
+                                self.held = Some(token);
+                            }
+                            _ => self.done = true,
                         }
-                        Ok(false) => {}
-                        Err(err) => {
-                            self.done = true;
-                            return Some(Err(err));
-                        }
+                        return Some(Ok(indent));
                     }
                 }
-            }
-            if let Some(Ok(Raw::Continuation)) = next {
-                if span.end == self.src.len() {
-                    self.done = true;
-                    return Some(Err(LexError::new(
-                        "unexpected EOF while parsing",
-                        span.end,
-                        span.end,
-                    )
-                    .with_kind(LexErrorKind::Eof)));
-                }
-                continue;
+                (_, None) => {}
             }
             return self.finish_token(next, span);
+        }
+    }
+
+    /// The first token of a line (or the end of input) was read: applies
+    /// the line's indentation. Returns an `INDENT` token to deliver first.
+    fn line_started(
+        &mut self,
+        next: Option<&Result<Raw, LexError>>,
+        token_start: usize,
+    ) -> Option<Result<Token, LexError>> {
+        let mut bol = self.line_start.take()?;
+        let start = if next.is_some() { token_start } else { self.src.len() };
+        if next.is_none() && self.src[bol.measured_to..].trim_start_matches([' ', '\t', '\x0C']).starts_with('#') {
+            // A last line holding only a comment is blank.
+            return None;
+        }
+        if !self.brackets.is_empty() {
+            return None;
+        }
+        bol.measure(self.src, start);
+        match self.indentation(bol, start) {
+            // CPython's caret sits on the last indentation character.
+            Ok(true) => Some(Ok(Self::token(Kind::Indent, start - 1, start))),
+            Ok(false) => None,
+            Err(err) => Some(Err(err)),
         }
     }
 
