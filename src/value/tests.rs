@@ -1153,7 +1153,7 @@ mod props {
             let mut model: Vec<Value> = Vec::new();
             for k in items {
                 let added = st.insert(k.clone()).unwrap();
-                let known = model.iter().any(|m| *m == k);
+                let known = model.contains(&k);
                 prop_assert_eq!(added, !known);
                 if !known {
                     model.push(k);
