@@ -241,7 +241,7 @@ impl<'a> Num<'a> {
                 (Real::Small(x), Real::Small(y)) => x == y,
                 (Real::Int(x), Real::Int(y)) => x == y,
                 (Real::Small(x), Real::Int(y)) | (Real::Int(y), Real::Small(x)) => {
-                    y.small() == Some(*x)
+                    y.to_i64() == Some(*x)
                 }
                 (Real::Float(f), Real::Small(n)) | (Real::Small(n), Real::Float(f)) => {
                     Int::from(*n).eq_f64(*f)
