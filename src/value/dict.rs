@@ -119,6 +119,11 @@ impl Dict {
         map.get_key_value(&KeyRef(key)).map(|(k, v)| (&k.0, v))
     }
 
+    /// [`Dict::get`] for a key known to be hashable (a key of another dict).
+    pub(super) fn get_hashable(&self, key: &Value) -> Option<&Value> {
+        self.map.as_ref()?.get(&KeyRef(key))
+    }
+
     /// A mutable reference to the value stored under a key equal to `key`.
     pub fn get_mut(&mut self, key: &Value) -> Option<&mut Value> {
         let map = self.map.as_mut()?;

@@ -67,6 +67,18 @@ enum Frame<'a> {
 }
 
 impl<'a> Frame<'a> {
+    /// Whether no pair is left (checked right after taking one, so that a
+    /// chain of single-child containers keeps the stack short).
+    fn is_done(&self) -> bool {
+        match self {
+            Frame::One(pair) => pair.is_none(),
+            Frame::Seq(it) => it.len() == 0,
+            Frame::Dict(it, _) => it.len() == 0,
+            Frame::DictOrdered(it, pending) => pending.is_none() && it.len() == 0,
+            Frame::Set(it, _) => it.len() == 0,
+        }
+    }
+
     /// The next pair to compare; `Err(())` when the frame already found a
     /// difference; `Ok(None)` when exhausted.
     #[allow(clippy::type_complexity)]
@@ -76,7 +88,7 @@ impl<'a> Frame<'a> {
             Frame::Seq(it) => Ok(it.next()),
             Frame::Dict(it, other) => match it.next() {
                 None => Ok(None),
-                Some((k, v)) => match other.get(k) {
+                Some((k, v)) => match other.get_hashable(k) {
                     Some(w) => Ok(Some((v, w))),
                     None => Err(()),
                 },
@@ -95,7 +107,7 @@ impl<'a> Frame<'a> {
             }
             Frame::Set(it, other) => match it.next() {
                 None => Ok(None),
-                Some(x) => match other.get(x) {
+                Some(x) => match other.get_hashable(x) {
                     Some(y) => Ok(Some((x, y))),
                     None => Err(()),
                 },
@@ -113,7 +125,12 @@ fn compare(start: Frame<'_>, strict: bool) -> bool {
                 stack.pop();
                 continue;
             }
-            Ok(Some(pair)) => pair,
+            Ok(Some(pair)) => {
+                if top.is_done() {
+                    stack.pop();
+                }
+                pair
+            }
         };
         match (a, b) {
             (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
@@ -224,7 +241,7 @@ impl<'a> Num<'a> {
                 (Real::Small(x), Real::Small(y)) => x == y,
                 (Real::Int(x), Real::Int(y)) => x == y,
                 (Real::Small(x), Real::Int(y)) | (Real::Int(y), Real::Small(x)) => {
-                    y.small() == Some(*x)
+                    y.to_i64() == Some(*x)
                 }
                 (Real::Float(f), Real::Small(n)) | (Real::Small(n), Real::Float(f)) => {
                     Int::from(*n).eq_f64(*f)

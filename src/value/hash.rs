@@ -53,10 +53,12 @@ fn unhashable_name(v: &Value) -> Option<&'static str> {
 fn check_tuple(items: &[Value]) -> Result<(), Unhashable> {
     let mut stack = vec![items.iter()];
     while let Some(top) = stack.last_mut() {
-        match top.next() {
-            None => {
-                stack.pop();
-            }
+        let item = top.next();
+        if top.len() == 0 {
+            stack.pop();
+        }
+        match item {
+            None => {}
             Some(Value::Tuple(inner)) => stack.push(inner.iter()),
             Some(other) => {
                 if let Some(name) = unhashable_name(other) {
@@ -78,11 +80,9 @@ pub(super) fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
             let Some(top) = stack.last_mut() else {
                 return;
             };
-            match top.next() {
-                Some(item) => next = Some(item),
-                None => {
-                    stack.pop();
-                }
+            next = top.next();
+            if top.len() == 0 {
+                stack.pop();
             }
             continue;
         };
@@ -127,7 +127,10 @@ fn hash_number<H: Hasher>(re: Real<'_>, im: f64, state: &mut H) {
         Real::Int(i) => i.hash(state),
         Real::Float(f) => hash_float(f, state),
     }
-    hash_float(im, state);
+    // A zero imaginary part (of either sign) equals the absence of one.
+    if im != 0.0 {
+        hash_float(im, state);
+    }
 }
 
 fn hash_float<H: Hasher>(f: f64, state: &mut H) {

@@ -102,11 +102,6 @@ impl Int {
         f.is_finite().then_some(f)
     }
 
-    /// The `i64` when the value is small.
-    pub(crate) fn small(&self) -> Option<i64> {
-        self.to_i64()
-    }
-
     /// The exact integer equal to `f`, for a finite integral float
     /// (`-0.0` gives `0`); `None` for anything else.
     pub(crate) fn from_integral_f64(f: f64) -> Option<Int> {

@@ -101,6 +101,11 @@ impl Set {
         set.get(&KeyRef(item)).map(|k| &k.0)
     }
 
+    /// [`Set::get`] for an item known to be hashable (an element of another set).
+    pub(super) fn get_hashable(&self, item: &Value) -> Option<&Value> {
+        self.set.as_ref()?.get(&KeyRef(item)).map(|k| &k.0)
+    }
+
     /// The element at position `index` in insertion order.
     pub fn get_index(&self, index: usize) -> Option<&Value> {
         self.set.as_ref()?.get_index(index).map(|k| &k.0)
@@ -204,7 +209,7 @@ impl Clone for Set {
 /// Python `==`: the same elements (by Python equality), order ignored.
 impl PartialEq for Set {
     fn eq(&self, other: &Set) -> bool {
-        self.len() == other.len() && self.iter().all(|item| other.contains(item))
+        self.len() == other.len() && self.iter().all(|item| other.get_hashable(item).is_some())
     }
 }
 

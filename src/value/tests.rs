@@ -58,6 +58,14 @@ fn set(items: Vec<Value>) -> Value {
 }
 
 #[test]
+fn send_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Value>();
+    check::<Dict>();
+    check::<Set>();
+}
+
+#[test]
 fn sizes() {
     assert!(size_of::<Dict>() <= 24, "{}", size_of::<Dict>());
     assert!(size_of::<Set>() <= 24, "{}", size_of::<Set>());
@@ -995,21 +1003,26 @@ fn deep_list() {
     });
 }
 
+/// Cycles list -> tuple -> dict (with a set sibling) -> list ... around `leaf`.
+fn deep_mixed(leaf: Value) -> Value {
+    let mut v = leaf;
+    for n in 0..DEEP {
+        v = match n % 3 {
+            0 => list(vec![v, i(n as i64)]),
+            1 => tup(vec![v]),
+            _ => dict(vec![
+                (i(n as i64), v),
+                (s("s"), set(vec![tup(vec![f(0.5), i(n as i64)])])),
+            ]),
+        };
+    }
+    v
+}
+
 #[test]
 fn deep_mixed_containers() {
     on_small_stack(|| {
-        // Cycles list -> tuple -> dict (with a set sibling) -> list ...
-        let mut v = Value::None;
-        for n in 0..DEEP {
-            v = match n % 3 {
-                0 => list(vec![v, i(n as i64)]),
-                1 => tup(vec![v]),
-                _ => dict(vec![
-                    (i(n as i64), v),
-                    (s("s"), set(vec![tup(vec![f(0.5), i(n as i64)])])),
-                ]),
-            };
-        }
+        let v = deep_mixed(i(0));
         let copy = v.clone();
         assert!(copy == v);
         assert!(copy.strict_eq(&v));
@@ -1020,21 +1033,12 @@ fn deep_mixed_containers() {
             &text[..40]
         );
         assert!(text.ends_with("(0.5, 999998)}}, 999999]"));
-        // One level with a Python-equal but not identical leaf.
-        let tweak = v.clone();
-        let mut tweaked = list(vec![]);
-        if let Value::List(items) = &mut tweaked {
-            items.push(tweak);
-            items.push(f(1.0));
-        }
-        let mut plain = list(vec![]);
-        if let Value::List(items) = &mut plain {
-            items.push(copy.clone());
-            items.push(i(1));
-        }
-        assert!(tweaked == plain);
-        assert!(!tweaked.strict_eq(&plain));
-        drop((v, copy, tweaked, plain));
+        drop(copy);
+        // Python-equal but not strictly equal at the bottom.
+        let other = deep_mixed(f(0.0));
+        assert!(other == v);
+        assert!(!other.strict_eq(&v));
+        drop((v, other));
     });
 }
 
@@ -1073,4 +1077,104 @@ fn deep_tuple_as_key_and_element() {
         assert!(sv.to_string().ends_with(", 0.0)}"));
         drop((holder, sv, d2, key, float_key));
     });
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Small numbers of every numeric type, many of them Python-equal.
+    fn number() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            any::<bool>().prop_map(Value::Bool),
+            (-3i64..4).prop_map(i),
+            (-3i64..4).prop_map(|n| f(n as f64)),
+            (-3i64..4).prop_map(|n| f(n as f64 / 2.0)),
+            Just(f(-0.0)),
+            Just(f(f64::INFINITY)),
+            Just(f(f64::NAN)),
+            (-2i64..3, -1i64..2).prop_map(|(re, im)| c(re as f64, im as f64)),
+            Just(c(-0.0, -0.0)),
+            Just(big("18446744073709551616")),
+            Just(f(1.8446744073709552e19)),
+        ]
+    }
+
+    fn key() -> impl Strategy<Value = Value> {
+        number().prop_recursive(2, 8, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner, 0..3).prop_map(tup),
+                Just(s("a")),
+                Just(Value::Bytes(b"a".to_vec())),
+                Just(Value::None),
+            ]
+        })
+    }
+
+    proptest! {
+        /// `Dict` agrees with a linear-scan model of Python's dict.
+        #[test]
+        fn dict_matches_model(pairs in prop::collection::vec((key(), 0i64..100), 0..24)) {
+            let mut d = Dict::new();
+            let mut model: Vec<(Value, Value)> = Vec::new();
+            for (k, v) in pairs {
+                let old = d.insert(k.clone(), i(v)).unwrap();
+                match model.iter_mut().find(|(mk, _)| *mk == k) {
+                    Some(entry) => {
+                        let prev = std::mem::replace(&mut entry.1, i(v));
+                        prop_assert!(old.is_some_and(|o| o.strict_eq(&prev)));
+                    }
+                    None => {
+                        prop_assert!(old.is_none());
+                        model.push((k, i(v)));
+                    }
+                }
+            }
+            prop_assert_eq!(d.len(), model.len());
+            for ((k, v), (mk, mv)) in d.iter().zip(&model) {
+                prop_assert!(k.strict_eq(mk) && v.strict_eq(mv));
+            }
+            for (mk, mv) in &model {
+                let found = d.get(mk);
+                // NaN (alone, or inside a tuple) is never found again.
+                prop_assert!(found.map_or(true, |v| v.strict_eq(mv)));
+                prop_assert_eq!(found.is_some(), *mk == *mk);
+            }
+            let copy = Value::Dict(d.clone());
+            let orig = Value::Dict(d);
+            prop_assert!(copy.strict_eq(&orig));
+            prop_assert_eq!(copy.to_string(), orig.to_string());
+        }
+
+        /// `Set` agrees with a linear-scan model of Python's set.
+        #[test]
+        fn set_matches_model(items in prop::collection::vec(key(), 0..24)) {
+            let mut st = Set::new();
+            let mut model: Vec<Value> = Vec::new();
+            for k in items {
+                let added = st.insert(k.clone()).unwrap();
+                let known = model.contains(&k);
+                prop_assert_eq!(added, !known);
+                if !known {
+                    model.push(k);
+                }
+            }
+            prop_assert_eq!(st.len(), model.len());
+            for (a, b) in st.iter().zip(&model) {
+                prop_assert!(a.strict_eq(b));
+            }
+        }
+
+        /// Float reprs parse back to the same float.
+        #[test]
+        fn float_repr_round_trips(bits in any::<u64>()) {
+            let x = f64::from_bits(bits);
+            let text = f(x).to_string();
+            if x.is_nan() {
+                prop_assert_eq!(text, "nan");
+            } else {
+                prop_assert_eq!(text.parse::<f64>().map(f64::to_bits), Ok(bits));
+            }
+        }
+    }
 }

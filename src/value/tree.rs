@@ -57,8 +57,16 @@ impl Drop for Value {
                 Detached::Dict(it) => it.next().map(|(k, v)| (k, Some(v))),
                 Detached::Set(it) => it.next().map(|v| (v, None)),
             };
-            let Some((mut a, b)) = next else {
+            let exhausted = match top {
+                Detached::Seq(it) => it.len() == 0,
+                Detached::Dict(it) => it.len() == 0,
+                Detached::Set(it) => it.len() == 0,
+            };
+            if exhausted {
+                // Keeps the stack short for chains of single-child containers.
                 stack.pop();
+            }
+            let Some((mut a, b)) = next else {
                 continue;
             };
             if let Some(d) = detach(&mut a) {
