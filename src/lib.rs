@@ -19,7 +19,10 @@ pub use builder::{Builder, ValueBuilder};
 pub use error::{Error, ErrorKind, LimitKind};
 pub use lexer::{Warning, WarningKind};
 pub use limits::Limits;
-pub use value::{CodePoints, Complex, Dict, Int, PyStr, Set, Unhashable, Value};
+pub use value::{
+    CodePoints, Complex, Dict, DictIntoIter, DictIter, DictKeys, DictValues, DictValuesMut, Int,
+    PyStr, Set, SetIntoIter, SetIter, Unhashable, Value,
+};
 
 /// Parses a Python literal with CPython's default limits.
 ///

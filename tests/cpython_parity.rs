@@ -40,7 +40,9 @@ fn cases() -> Vec<Case> {
 /// The error kind CPython's exception class corresponds to.
 fn expected_kind(exc: &str, msg: &str) -> Option<ErrorKind> {
     Some(match exc {
-        "SyntaxError" if msg.starts_with("Exceeds the limit") => ErrorKind::Limit(LimitKind::IntDigits),
+        "SyntaxError" if msg.starts_with("Exceeds the limit") => {
+            ErrorKind::Limit(LimitKind::IntDigits)
+        }
         "SyntaxError" if msg == "too many nested parentheses" => ErrorKind::Limit(LimitKind::Depth),
         "SyntaxError" => ErrorKind::Syntax,
         "IndentationError" | "TabError" => ErrorKind::Indentation,
@@ -117,10 +119,18 @@ fn expected_position(case: &Case) -> Option<(usize, usize)> {
     let lines = python_lines(input);
     match exc {
         "ValueError" => {
-            let node = if r["node"].is_null() { &r["node_after"] } else { &r["node"] };
+            let node = if r["node"].is_null() {
+                &r["node_after"]
+            } else {
+                &r["node"]
+            };
             let line = node["lineno"].as_u64()? as usize;
             let col_bytes = node["col_offset"].as_u64()? as usize;
-            let stripped = if line == 1 { &input[strip..] } else { lines.get(line - 1)? };
+            let stripped = if line == 1 {
+                &input[strip..]
+            } else {
+                lines.get(line - 1)?
+            };
             let stripped_line = python_lines(stripped)[0];
             let col = stripped_line.get(..col_bytes)?.chars().count() + 1;
             Some((line, col + if line == 1 { strip } else { 0 }))
@@ -141,7 +151,11 @@ fn expected_position(case: &Case) -> Option<(usize, usize)> {
             // errors inside f-string fields against a synthetic "(expr)").
             let text = r["text"].as_str().unwrap_or("");
             let source_line = lines.get(line - 1).copied().unwrap_or("");
-            let source_line = if line == 1 { &source_line[strip.min(source_line.len())..] } else { source_line };
+            let source_line = if line == 1 {
+                &source_line[strip.min(source_line.len())..]
+            } else {
+                source_line
+            };
             if !text.is_empty() && text.trim_end_matches(['\n', '\r']) != source_line {
                 return None;
             }
@@ -168,10 +182,12 @@ fn cpython_3_11_parity() {
     let mut failures: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut fail = |category: &'static str, case: &Case, detail: String| {
-        failures
-            .entry(category)
-            .or_default()
-            .push(format!("{} {:?}: {}", case.id, case.input.chars().take(80).collect::<String>(), detail));
+        failures.entry(category).or_default().push(format!(
+            "{} {:?}: {}",
+            case.id,
+            case.input.chars().take(80).collect::<String>(),
+            detail
+        ));
     };
     for case in &cases {
         let r = &case.record;
@@ -186,7 +202,11 @@ fn cpython_3_11_parity() {
                         fail("value", case, format!("got {repr:.100}, want {want:.100}"));
                     }
                 }
-                Err(e) => fail("value", case, format!("got error {:?}: {}", e.kind(), e.message())),
+                Err(e) => fail(
+                    "value",
+                    case,
+                    format!("got error {:?}: {}", e.kind(), e.message()),
+                ),
             }
             continue;
         }
@@ -196,35 +216,59 @@ fn cpython_3_11_parity() {
             // MemoryError / RecursionError: CPython gave up on an internal limit.
             *counts.entry("cpython internal limit").or_default() += 1;
             if let Ok(v) = got {
-                fail("internal limit", case, format!("got a value {:.60}", v.to_string()));
+                fail(
+                    "internal limit",
+                    case,
+                    format!("got a value {:.60}", v.to_string()),
+                );
             }
             continue;
         };
         *counts.entry("error").or_default() += 1;
         let err = match got {
             Ok(v) => {
-                fail("kind", case, format!("got value {:.60}, want {exc}: {msg}", v.to_string()));
+                fail(
+                    "kind",
+                    case,
+                    format!("got value {:.60}, want {exc}: {msg}", v.to_string()),
+                );
                 continue;
             }
             Err(e) => e,
         };
         if err.kind() != kind {
-            fail("kind", case, format!("got {:?} ({}), want {exc}: {msg}", err.kind(), err.message()));
+            fail(
+                "kind",
+                case,
+                format!(
+                    "got {:?} ({}), want {exc}: {msg}",
+                    err.kind(),
+                    err.message()
+                ),
+            );
             continue;
         }
         if err.message() != msg {
-            fail("message", case, format!("got {:?}, want {msg:?}", err.message()));
+            fail(
+                "message",
+                case,
+                format!("got {:?}, want {msg:?}", err.message()),
+            );
         }
         match expected_position(case) {
             Some(want) => {
                 if (err.line(), err.column()) != want {
-                    fail("position", case, format!(
-                        "got {}:{}, want {}:{} ({msg})",
-                        err.line(),
-                        err.column(),
-                        want.0,
-                        want.1
-                    ));
+                    fail(
+                        "position",
+                        case,
+                        format!(
+                            "got {}:{}, want {}:{} ({msg})",
+                            err.line(),
+                            err.column(),
+                            want.0,
+                            want.1
+                        ),
+                    );
                 }
             }
             None => *counts.entry("error, no CPython position").or_default() += 1,

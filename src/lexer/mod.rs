@@ -13,7 +13,7 @@ pub(crate) mod raw;
 pub(crate) use error::{LexError, LexErrorKind};
 pub(crate) use raw::{Raw, StrPrefix, StrToken};
 
-use logos::{Logos, Lexer};
+use logos::{Lexer, Logos};
 
 /// Something CPython reports as a warning, not an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -216,8 +216,12 @@ impl<'a> Tokenizer<'a> {
             Ok(false)
         } else if col > top {
             if self.indents.len() >= MAX_INDENT {
-                return Err(LexError::new("too many levels of indentation", token_start, token_start)
-                    .with_kind(LexErrorKind::Indentation));
+                return Err(LexError::new(
+                    "too many levels of indentation",
+                    token_start,
+                    token_start,
+                )
+                .with_kind(LexErrorKind::Indentation));
             }
             if altcol <= alttop {
                 return Err(tab_error());
@@ -254,8 +258,10 @@ impl<'a> Tokenizer<'a> {
         };
         if let Some(close) = close {
             if self.brackets.len() >= self.max_depth {
-                return Err(LexError::new("too many nested parentheses", start, start + 1)
-                    .with_kind(LexErrorKind::Depth));
+                return Err(
+                    LexError::new("too many nested parentheses", start, start + 1)
+                        .with_kind(LexErrorKind::Depth),
+                );
             }
             self.brackets.push((close, start));
             return Ok(());
@@ -370,8 +376,16 @@ impl<'a> Tokenizer<'a> {
         token_start: usize,
     ) -> Option<Result<Token, LexError>> {
         let mut bol = self.line_start.take()?;
-        let start = if next.is_some() { token_start } else { self.src.len() };
-        if next.is_none() && self.src[bol.measured_to..].trim_start_matches([' ', '\t', '\x0C']).starts_with('#') {
+        let start = if next.is_some() {
+            token_start
+        } else {
+            self.src.len()
+        };
+        if next.is_none()
+            && self.src[bol.measured_to..]
+                .trim_start_matches([' ', '\t', '\x0C'])
+                .starts_with('#')
+        {
             // A last line holding only a comment is blank.
             return None;
         }

@@ -280,7 +280,12 @@ fn string(lex: &mut Lexer<'_, Raw>) -> Result<StrToken, LexError> {
     let mut quotes_seen = 0;
     loop {
         let Some(&c) = rest.get(i) else {
-            return Err(unterminated(lex.source(), token_start, triple, lex.source().len()));
+            return Err(unterminated(
+                lex.source(),
+                token_start,
+                triple,
+                lex.source().len(),
+            ));
         };
         i += 1;
         if c == quote {
@@ -336,7 +341,10 @@ fn unterminated(source: &str, token_start: usize, triple: bool, detected_at: usi
     } else {
         format!("unterminated string literal (detected at line {line})")
     };
-    let first_len = source[token_start..].chars().next().map_or(1, char::len_utf8);
+    let first_len = source[token_start..]
+        .chars()
+        .next()
+        .map_or(1, char::len_utf8);
     LexError::new(message, token_start, token_start + first_len)
 }
 

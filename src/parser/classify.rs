@@ -50,9 +50,7 @@ pub(crate) fn classify(src: &str, limits: &Limits) -> ActionError {
                 grammar_failure(src, limits, GrammarFailure::Eof(e))
             }
             Fail::Lex(e) => lex_error(e),
-            Fail::Action(e) | Fail::Limit(e) => {
-                first_hard_lex_error(src, limits).unwrap_or(e)
-            }
+            Fail::Action(e) | Fail::Limit(e) => first_hard_lex_error(src, limits).unwrap_or(e),
             Fail::Grammar(e) => grammar_failure(src, limits, GrammarFailure::Rule(e)),
         },
         ParseError::UnrecognizedToken {
@@ -62,7 +60,11 @@ pub(crate) fn classify(src: &str, limits: &Limits) -> ActionError {
             grammar_failure(src, limits, GrammarFailure::Token(l, tok, r))
         }
         ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
-            grammar_failure(src, limits, GrammarFailure::Token(location, Tok::EndMarker, location))
+            grammar_failure(
+                src,
+                limits,
+                GrammarFailure::Token(location, Tok::EndMarker, location),
+            )
         }
     }
 }
@@ -133,12 +135,16 @@ fn scan(src: &str, limits: &Limits) -> Scan {
         match token {
             Ok(t) => {
                 match t.kind {
-                    Kind::Raw(crate::lexer::Raw::LPar | crate::lexer::Raw::LSqb | crate::lexer::Raw::LBrace) => {
-                        level += 1
-                    }
-                    Kind::Raw(crate::lexer::Raw::RPar | crate::lexer::Raw::RSqb | crate::lexer::Raw::RBrace) => {
-                        level = level.saturating_sub(1)
-                    }
+                    Kind::Raw(
+                        crate::lexer::Raw::LPar
+                        | crate::lexer::Raw::LSqb
+                        | crate::lexer::Raw::LBrace,
+                    ) => level += 1,
+                    Kind::Raw(
+                        crate::lexer::Raw::RPar
+                        | crate::lexer::Raw::RSqb
+                        | crate::lexer::Raw::RBrace,
+                    ) => level = level.saturating_sub(1),
                     _ => {}
                 }
                 tokens.push(DiagToken {
@@ -155,7 +161,11 @@ fn scan(src: &str, limits: &Limits) -> Scan {
         }
     }
     let open = tokenizer.open_brackets().collect();
-    Scan { tokens, error, open }
+    Scan {
+        tokens,
+        error,
+        open,
+    }
 }
 
 impl Scan {
@@ -177,7 +187,11 @@ impl Scan {
     /// CPython's `'(' was never closed`, for the innermost open bracket.
     fn unclosed_bracket(&self) -> Option<ActionError> {
         let &(open, at) = self.open.last()?;
-        Some(ActionError::syntax(format!("'{open}' was never closed"), at, at + 1))
+        Some(ActionError::syntax(
+            format!("'{open}' was never closed"),
+            at,
+            at + 1,
+        ))
     }
 }
 

@@ -164,7 +164,9 @@ impl<'a> Literals<'a> {
                     ));
                 }
                 if let Err(EscapeError { message, .. }) = decoded {
-                    return Err(Fail::Action(ActionError::syntax(message, err_start, err_end)));
+                    return Err(Fail::Action(ActionError::syntax(
+                        message, err_start, err_end,
+                    )));
                 }
             }
             match is_bytes {

@@ -20,12 +20,24 @@ use literals::{FStrings, Literals};
 use token::{ActionError, Fail};
 
 lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, unused_qualifications, missing_docs, dead_code)]
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        unused_qualifications,
+        missing_docs,
+        dead_code
+    )]
     literal_grammar,
     "/literal.rs"
 );
 lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, unused_qualifications, missing_docs, dead_code)]
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        unused_qualifications,
+        missing_docs,
+        dead_code
+    )]
     python_grammar,
     "/python.rs"
 );

@@ -113,7 +113,9 @@ impl NodeType {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum NumKind {
     /// An int; `fits_float` is false when `float(int)` would overflow.
-    Int { fits_float: bool },
+    Int {
+        fits_float: bool,
+    },
     Float,
     Complex,
 }
@@ -278,12 +280,14 @@ impl Node {
         let conv = left.convert_signed_num().and_then(|l| {
             let r = right.convert_num()?;
             match (l, r) {
-                (NumKind::Int { fits_float: false }, NumKind::Complex) => Err(Box::new(ActionError {
-                    kind: ErrorKind::Overflow,
-                    message: "int too large to convert to float".to_owned(),
-                    start,
-                    end,
-                })),
+                (NumKind::Int { fits_float: false }, NumKind::Complex) => {
+                    Err(Box::new(ActionError {
+                        kind: ErrorKind::Overflow,
+                        message: "int too large to convert to float".to_owned(),
+                        start,
+                        end,
+                    }))
+                }
                 (NumKind::Int { .. } | NumKind::Float, NumKind::Complex) => Ok(Hash::Yes),
                 _ => Err(malformed(NodeType::BinOp, start, end)),
             }
@@ -316,7 +320,11 @@ impl Node {
 }
 
 /// A syntax error raised by a grammar action.
-pub(crate) fn syntax(message: impl Into<String>, start: usize, end: usize) -> ParseError<usize, Tok, Fail> {
+pub(crate) fn syntax(
+    message: impl Into<String>,
+    start: usize,
+    end: usize,
+) -> ParseError<usize, Tok, Fail> {
     ParseError::User {
         error: Fail::Grammar(ActionError::syntax(message, start, end)),
     }
@@ -551,7 +559,11 @@ impl Args {
     pub(crate) fn check(&self, trailing_comma: bool) -> ActionResult<()> {
         if let Some((start, end)) = self.generator {
             if self.count > 1 || trailing_comma {
-                return Err(syntax("Generator expression must be parenthesized", start, end));
+                return Err(syntax(
+                    "Generator expression must be parenthesized",
+                    start,
+                    end,
+                ));
             }
         }
         if let Some((message, start, end)) = &self.error {

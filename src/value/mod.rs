@@ -28,8 +28,6 @@ mod tree;
 mod tests;
 
 pub use dict::Dict;
-// Iterator types; to be re-exported from the crate root next to `Dict`/`Set`.
-#[allow(unused_imports)]
 pub use dict::{
     IntoIter as DictIntoIter, Iter as DictIter, Keys as DictKeys, Values as DictValues,
     ValuesMut as DictValuesMut,
@@ -38,7 +36,6 @@ pub use int::Int;
 pub(crate) use pystr::PyStrBuf;
 pub use pystr::{CodePoints, PyStr};
 pub use set::Set;
-#[allow(unused_imports)]
 pub use set::{IntoIter as SetIntoIter, Iter as SetIter};
 
 use std::borrow::Cow;

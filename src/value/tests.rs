@@ -264,7 +264,6 @@ fn str_repr() {
 }
 
 #[test]
-#[ignore = "needs the CPython-exact crate::unicode::is_printable"]
 fn str_repr_non_printable() {
     // (code points, repr(str)) from python3.
     let cases: &[(&[u32], &str)] = &[
