@@ -282,6 +282,14 @@ fn cpython_3_11_parity() {
         }
     }
     eprintln!("{report}");
+    if let Ok(path) = std::env::var("SAFELIT_PARITY_REPORT") {
+        // The full list, for working through mismatches.
+        let all: String = failures
+            .iter()
+            .flat_map(|(category, list)| list.iter().map(move |l| format!("{category}\t{l}\n")))
+            .collect();
+        let _ = std::fs::write(path, all);
+    }
     assert!(failures.is_empty(), "parity mismatches:\n{report}");
 }
 

@@ -33,7 +33,7 @@ pub(crate) struct EscapeError {
 }
 
 /// CPython's message for a bytes literal holding a non-ASCII character.
-const BYTES_NON_ASCII: &str = "bytes can only contain ASCII literal characters";
+pub(crate) const BYTES_NON_ASCII: &str = "bytes can only contain ASCII literal characters";
 
 /// Decodes the body (the text between the quotes) of a `str` literal and
 /// appends it to `out`.

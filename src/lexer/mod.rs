@@ -326,10 +326,12 @@ impl<'a> Tokenizer<'a> {
                 }
                 (Some(Ok(Raw::Continuation)), bol) => {
                     if span.end == self.src.len() {
+                        // CPython points at the line break after the backslash.
                         self.done = true;
+                        let line_break = span.start + 1;
                         return Some(Err(LexError::new(
                             "unexpected EOF while parsing",
-                            span.end,
+                            line_break,
                             span.end,
                         )
                         .with_kind(LexErrorKind::Eof)));

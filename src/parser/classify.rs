@@ -22,51 +22,89 @@ use crate::lexer::{line_number, Kind, LexError, LexErrorKind, Tokenizer};
 use crate::limits::Limits;
 
 use super::diagnose::{self, DiagToken};
-use super::literals::{FStrings, Literals};
+use super::literals::{Literals, Mode};
 use super::python_grammar;
 use super::token::{ActionError, Fail, Tok};
 
+/// What a classified text is read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Start {
+    /// A whole input (`eval` mode).
+    Eval,
+    /// One f-string replacement field, as `(field)` (CPython 3.11's
+    /// `fstring` start rule).
+    FStringField,
+}
+
 /// Why `src` (the input after the stripped leading blanks) is not a literal.
 pub(crate) fn classify(src: &str, limits: &Limits) -> ActionError {
-    let mut literals = Literals::new(
-        Tokenizer::new(src, limits.max_depth),
-        limits.max_int_digits,
-        FStrings::Validate,
-    );
-    let failure = match python_grammar::EvalParser::new().parse(&mut literals) {
+    classify_with(src, limits, Start::Eval, 0)
+        // The literal grammar accepts every convertible input, so this is
+        // only reached when it stopped on a limit.
+        .unwrap_or_else(|| ActionError::syntax("invalid syntax", 0, 0))
+}
+
+/// The error CPython reports for `src` read as `start`, if any; `depth`
+/// counts the f-strings this text is nested in.
+pub(crate) fn classify_with(
+    src: &str,
+    limits: &Limits,
+    start: Start,
+    depth: usize,
+) -> Option<ActionError> {
+    let mut literals = Literals::new(Tokenizer::new(src, limits.max_depth), limits, Mode::Classify)
+        .nested_in_fstrings(depth);
+    let result = match start {
+        Start::Eval => python_grammar::EvalParser::new().parse(&mut literals).map(Some),
+        Start::FStringField => python_grammar::FStringFieldParser::new()
+            .parse(&mut literals)
+            .map(|()| None),
+    };
+    // A conversion error (escape, digit limit, f-string contents) counts
+    // only if the parser got past its token, as CPython raises it from the
+    // grammar action of that token; then only a tokenizer error beats it.
+    let deferred = literals.take_deferred();
+    let passed = |at: usize| deferred.as_ref().is_some_and(|(start, _)| *start < at);
+    let deferred_error = |src: &str| {
+        let (_, error) = deferred.clone()?;
+        Some(after_action_error(src, limits, error))
+    };
+    let failure = match result {
         Ok(node) => {
-            return match node.conv {
-                Err(e) => *e,
-                // The literal grammar accepts every convertible input, so
-                // this is only reached when it stopped on a limit.
-                Ok(_) => ActionError::syntax("invalid syntax", 0, 0),
-            };
+            if let Some(error) = deferred_error(src) {
+                return Some(error);
+            }
+            return node.and_then(|node| node.conv.err()).map(|e| *e);
         }
         Err(failure) => failure,
     };
-    match failure {
+    Some(match failure {
         ParseError::User { error } => match error {
+            Fail::Lex(e) if !e.is_soft() => lex_error(e),
+            Fail::Lex(e) if passed(e.start) => deferred_error(src).unwrap_or_else(|| lex_error(e)),
             Fail::Lex(e) if e.kind == LexErrorKind::Eof => {
                 grammar_failure(src, limits, GrammarFailure::Eof(e))
             }
             Fail::Lex(e) => lex_error(e),
-            Fail::Action(e) | Fail::Limit(e) => first_hard_lex_error(src, limits).unwrap_or(e),
+            Fail::Action(e) | Fail::Limit(e) => after_action_error(src, limits, e),
+            Fail::Grammar(e) if passed(e.start) => deferred_error(src).unwrap_or(e),
             Fail::Grammar(e) => grammar_failure(src, limits, GrammarFailure::Rule(e)),
         },
         ParseError::UnrecognizedToken {
             token: (l, tok, r), ..
-        } => grammar_failure(src, limits, GrammarFailure::Token(l, tok, r)),
-        ParseError::ExtraToken { token: (l, tok, r) } => {
+        }
+        | ParseError::ExtraToken { token: (l, tok, r) } => {
+            if passed(l) {
+                if let Some(error) = deferred_error(src) {
+                    return Some(error);
+                }
+            }
             grammar_failure(src, limits, GrammarFailure::Token(l, tok, r))
         }
         ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
-            grammar_failure(
-                src,
-                limits,
-                GrammarFailure::Token(location, Tok::EndMarker, location),
-            )
+            grammar_failure(src, limits, GrammarFailure::Token(location, Tok::EndMarker, location))
         }
-    }
+    })
 }
 
 /// How the grammar failed.
@@ -105,6 +143,7 @@ fn grammar_failure(src: &str, limits: &Limits, failure: GrammarFailure) -> Actio
             message: "unexpected indent".into(),
             start: l,
             end: r,
+            lexical: false,
         },
         GrammarFailure::Token(l, Tok::EndMarker, _) => scan
             .unclosed_bracket()
@@ -195,12 +234,11 @@ impl Scan {
     }
 }
 
-/// The first tokenizer error of the input that CPython's scan reports.
-fn first_hard_lex_error(src: &str, limits: &Limits) -> Option<ActionError> {
-    match scan(src, limits).error {
-        Some(e) if !e.is_soft() => Some(lex_error(e)),
-        _ => None,
-    }
+/// An error raised by a grammar action stands unless CPython's scan of
+/// the rest of the input replaces it.
+fn after_action_error(src: &str, limits: &Limits, error: ActionError) -> ActionError {
+    let line = line_number(src, error.start);
+    scan(src, limits).replacement(src, line).unwrap_or(error)
 }
 
 /// A tokenizer error as an error of its kind.
@@ -215,5 +253,6 @@ pub(crate) fn lex_error(e: LexError) -> ActionError {
         message: e.message,
         start: e.start,
         end: e.end,
+        lexical: true,
     }
 }

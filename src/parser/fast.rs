@@ -29,6 +29,7 @@ impl Deferred {
             message: err.to_string(),
             start,
             end,
+            lexical: false,
         }))
     }
 }
@@ -87,6 +88,7 @@ pub(crate) fn complex_sum(
                 message: "int too large to convert to float".to_owned(),
                 start,
                 end,
+                lexical: false,
             }))
         })?,
     };

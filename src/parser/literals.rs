@@ -8,41 +8,81 @@
 //! in CPython's number action).
 
 use crate::decode::number::{decode_number, Number, NumberError};
-use crate::decode::string::{decode_bytes, decode_str, EscapeError, EscapeWarning};
+use crate::decode::string::{
+    decode_bytes, decode_str, EscapeError, EscapeWarning, BYTES_NON_ASCII,
+};
 use crate::error::LimitKind;
+use crate::limits::Limits;
 use crate::lexer::{Kind, LexError, Raw, StrToken, Token, Tokenizer, Warning, WarningKind};
-use crate::value::PyStrBuf;
+use crate::value::{Int, PyStrBuf};
 
+use super::fstring::{self, FStringError};
 use super::token::{ActionError, Fail, Spanned, Tok};
 
-/// How much checking f-strings get.
+/// What the stream is read for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum FStrings {
-    /// Don't look inside: the literal grammar rejects them anyway.
-    Skip,
-    /// Check their contents like CPython (their errors are syntax errors).
-    Validate,
+pub(crate) enum Mode {
+    /// The literal grammar: any conversion error stops the stream (the
+    /// input is then classified by the full grammar), and f-strings are not
+    /// looked into (the literal grammar rejects them anyway).
+    Literal,
+    /// The full grammar: f-string contents are checked, and a conversion
+    /// error is set aside (the token is passed on with a placeholder value).
+    /// CPython raises it only if its parser gets past the token, which the
+    /// caller decides by comparing where the parse stopped.
+    Classify,
 }
 
 /// The decoded token stream of one input.
 pub(crate) struct Literals<'a> {
     tokens: Tokenizer<'a>,
     peeked: Option<Result<Token, LexError>>,
-    fstrings: FStrings,
-    max_int_digits: usize,
+    mode: Mode,
+    limits: Limits,
+    /// How many f-strings this text is nested in (for replacement fields).
+    fstring_depth: usize,
     warnings: Vec<Warning>,
+    /// In [`Mode::Classify`]: the first conversion error, with the start of
+    /// the token it belongs to.
+    deferred: Option<(usize, ActionError)>,
     done: bool,
 }
 
 impl<'a> Literals<'a> {
-    pub(crate) fn new(tokens: Tokenizer<'a>, max_int_digits: usize, fstrings: FStrings) -> Self {
+    pub(crate) fn new(tokens: Tokenizer<'a>, limits: &Limits, mode: Mode) -> Self {
         Literals {
             tokens,
             peeked: None,
-            fstrings,
-            max_int_digits,
+            mode,
+            limits: limits.clone(),
+            fstring_depth: 0,
             warnings: Vec::new(),
+            deferred: None,
             done: false,
+        }
+    }
+
+    /// Marks the text as a replacement field nested in `depth` f-strings.
+    pub(crate) fn nested_in_fstrings(mut self, depth: usize) -> Self {
+        self.fstring_depth = depth;
+        self
+    }
+
+    /// The first conversion error set aside in [`Mode::Classify`], with the
+    /// start of its token.
+    pub(crate) fn take_deferred(&mut self) -> Option<(usize, ActionError)> {
+        self.deferred.take()
+    }
+
+    /// A conversion error for the token at `start`: fatal in
+    /// [`Mode::Literal`], set aside (and `placeholder` passed on) otherwise.
+    fn conversion_error(&mut self, start: usize, end: usize, error: ActionError, placeholder: Tok) -> Spanned {
+        match self.mode {
+            Mode::Literal => Err(Fail::Action(error)),
+            Mode::Classify => {
+                self.deferred.get_or_insert((start, error));
+                Ok((start, placeholder, end))
+            }
         }
     }
 
@@ -80,25 +120,19 @@ impl<'a> Literals<'a> {
             Kind::Raw(Raw::String(first)) => return self.strings(first, start, end),
             Kind::Raw(Raw::Number) => {
                 let text = &src[start..end];
-                match decode_number(text, self.max_int_digits) {
+                match decode_number(text, self.limits.max_int_digits) {
                     Ok(Number::Int(i)) => Tok::Int(i),
                     Ok(Number::Float(f)) => Tok::Float(f),
                     Ok(Number::Imag(f)) => Tok::Imag(f),
-                    Err(err @ NumberError::TooManyDigits { .. }) => {
-                        return Err(Fail::Action(ActionError::limit(
-                            LimitKind::IntDigits,
-                            err.message(),
-                            start,
-                            end,
-                        )));
-                    }
-                    // The tokenizer only passes on valid number tokens.
-                    Err(NumberError::Malformed) => {
-                        return Err(Fail::Action(ActionError::syntax(
-                            "invalid number literal",
-                            start,
-                            end,
-                        )));
+                    Err(err) => {
+                        let error = match err {
+                            NumberError::TooManyDigits { .. } => {
+                                ActionError::limit(LimitKind::IntDigits, err.message(), start, end)
+                            }
+                            // The tokenizer only passes on valid number tokens.
+                            NumberError::Malformed => ActionError::syntax(err.message(), start, end),
+                        };
+                        return self.conversion_error(start, end, error, Tok::Int(Int::from(0)));
                     }
                 }
             }
@@ -112,18 +146,17 @@ impl<'a> Literals<'a> {
     /// 3.11's `_PyPegen_concatenate_strings` does: piece by piece, each
     /// piece decoded before the bytes/str mix check.
     fn strings(&mut self, first: StrToken, start: usize, mut end: usize) -> Spanned {
-        let src = self.tokens.source();
-        let mut pieces = vec![first];
+        let mut pieces = vec![(first, start, end)];
         loop {
             match self.peek() {
                 Some(Ok(Token {
                     kind: Kind::Raw(Raw::String(piece)),
-                    ..
+                    start: piece_start,
+                    end: piece_end,
                 })) => {
-                    pieces.push(*piece);
-                    if let Some(Ok(token)) = self.peeked.take() {
-                        end = token.end;
-                    }
+                    pieces.push((*piece, *piece_start, *piece_end));
+                    end = *piece_end;
+                    self.peeked = None;
                 }
                 Some(Err(_)) => {
                     // A tokenizer error ends the group before it is decoded.
@@ -134,23 +167,25 @@ impl<'a> Literals<'a> {
                 _ => break,
             }
         }
-        // CPython 3.11 reports errors of this step at the token after the group.
-        let (err_start, err_end) = self.error_anchor();
+        match self.decode_group(&pieces) {
+            Ok(tok) => Ok((start, tok, end)),
+            Err(error) => self.conversion_error(start, end, error, Tok::Str(Default::default())),
+        }
+    }
 
+    /// Decodes and concatenates the pieces of a string group.
+    fn decode_group(&mut self, pieces: &[(StrToken, usize, usize)]) -> Result<Tok, ActionError> {
+        let src = self.tokens.source();
+        // CPython 3.11 reports most errors of this step at the token after the group.
+        let (err_start, err_end) = self.error_anchor();
         let mut text = PyStrBuf::new();
         let mut bytes = Vec::new();
         let mut is_bytes = None;
         let mut fstring = false;
-        for piece in &pieces {
+        for &(piece, piece_start, piece_end) in pieces {
             let body = &src[piece.body_start..piece.body_end];
             let mut warning = None;
-            if piece.prefix.fstring {
-                fstring = true;
-                if self.fstrings == FStrings::Skip {
-                    return Ok((start, Tok::FString, end));
-                }
-                // The contents are validated below, after the mix check.
-            } else {
+            if !piece.prefix.fstring {
                 let decoded = if piece.prefix.bytes {
                     decode_bytes(body, piece.prefix.raw, &mut bytes, &mut warning)
                 } else {
@@ -164,30 +199,54 @@ impl<'a> Literals<'a> {
                     ));
                 }
                 if let Err(EscapeError { message, .. }) = decoded {
-                    return Err(Fail::Action(ActionError::syntax(
-                        message, err_start, err_end,
-                    )));
+                    // The ASCII check is raised at the token itself.
+                    let (start, end) = if message == BYTES_NON_ASCII {
+                        (piece_start, piece_end)
+                    } else {
+                        (err_start, err_end)
+                    };
+                    return Err(ActionError::syntax(message, start, end));
                 }
             }
             match is_bytes {
                 Some(b) if b != piece.prefix.bytes => {
-                    return Err(Fail::Action(ActionError::syntax(
+                    return Err(ActionError::syntax(
                         "cannot mix bytes and nonbytes literals",
                         err_start,
                         err_end,
-                    )));
+                    ));
                 }
                 _ => is_bytes = Some(piece.prefix.bytes),
             }
+            if piece.prefix.fstring {
+                fstring = true;
+                if self.mode == Mode::Literal {
+                    return Ok(Tok::FString);
+                }
+                let checked = fstring::check(
+                    body,
+                    piece.body_start,
+                    piece.prefix.raw,
+                    &self.limits,
+                    self.fstring_depth,
+                    &mut self.warnings,
+                );
+                match checked {
+                    Ok(()) => {}
+                    Err(FStringError::Anchored(message)) => {
+                        return Err(ActionError::syntax(message, err_start, err_end));
+                    }
+                    Err(FStringError::Located(error)) => return Err(error),
+                }
+            }
         }
-        let tok = if fstring {
+        Ok(if fstring {
             Tok::FString
         } else if is_bytes == Some(true) {
             Tok::Bytes(bytes)
         } else {
             Tok::Str(text.finish())
-        };
-        Ok((start, tok, end))
+        })
     }
 
     /// Where CPython 3.11 places an error raised while converting a string

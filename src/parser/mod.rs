@@ -4,6 +4,7 @@
 mod classify;
 mod diagnose;
 mod fast;
+mod fstring;
 mod literals;
 mod slow;
 mod token;
@@ -16,7 +17,7 @@ use crate::lexer::{line_number, Tokenizer, Warning};
 use crate::limits::Limits;
 
 use fast::{Budget, Deferred};
-use literals::{FStrings, Literals};
+use literals::{Literals, Mode};
 use token::{ActionError, Fail};
 
 lalrpop_util::lalrpop_mod!(
@@ -54,11 +55,7 @@ pub(crate) fn parse_into<B: Builder>(
     let src = &text[strip..];
     let at = |e: ActionError| finish(e, strip, text);
 
-    let mut literals = Literals::new(
-        Tokenizer::new(src, limits.max_depth),
-        limits.max_int_digits,
-        FStrings::Skip,
-    );
+    let mut literals = Literals::new(Tokenizer::new(src, limits.max_depth), limits, Mode::Literal);
     let mut budget = Budget::new(limits.max_nodes);
     let fast = literal_grammar::EvalParser::new().parse(builder, &mut budget, &mut literals);
     let limit = match fast {

@@ -171,6 +171,7 @@ pub(crate) fn malformed(ty: NodeType, start: usize, end: usize) -> Box<ActionErr
         message: ty.name().to_owned(),
         start,
         end,
+        lexical: false,
     })
 }
 
@@ -184,6 +185,7 @@ fn unhashable(type_name: &str, start: usize, end: usize) -> Box<ActionError> {
         message: format!("unhashable type: '{type_name}'"),
         start,
         end,
+        lexical: false,
     })
 }
 
@@ -286,6 +288,7 @@ impl Node {
                         message: "int too large to convert to float".to_owned(),
                         start,
                         end,
+                        lexical: false,
                     }))
                 }
                 (NumKind::Int { .. } | NumKind::Float, NumKind::Complex) => Ok(Hash::Yes),
@@ -481,6 +484,7 @@ impl DictSeq {
                 message: NONE_KEY.to_owned(),
                 start: value.start,
                 end: value.end,
+                lexical: false,
             }));
         }
         self

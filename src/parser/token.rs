@@ -48,6 +48,9 @@ pub(crate) struct ActionError {
     pub(crate) message: String,
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// Raised by the tokenizer (CPython does not prefix these with
+    /// "f-string: " inside f-string replacement fields).
+    pub(crate) lexical: bool,
 }
 
 impl ActionError {
@@ -57,6 +60,7 @@ impl ActionError {
             message: message.into(),
             start,
             end,
+            lexical: false,
         }
     }
 
@@ -71,6 +75,7 @@ impl ActionError {
             message: message.into(),
             start,
             end,
+            lexical: false,
         }
     }
 }
