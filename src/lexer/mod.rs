@@ -11,7 +11,7 @@ mod error;
 pub(crate) mod raw;
 
 pub(crate) use error::{LexError, LexErrorKind};
-pub(crate) use raw::{Raw, StrPrefix, StrToken};
+pub(crate) use raw::{Raw, StrToken};
 
 use logos::{Lexer, Logos};
 
@@ -463,11 +463,7 @@ pub(crate) fn line_number(src: &str, offset: usize) -> usize {
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => line += 1,
-            b'\r' => {
-                if bytes.get(i + 1) != Some(&b'\n') {
-                    line += 1;
-                }
-            }
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
             _ => {}
         }
         i += 1;

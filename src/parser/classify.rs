@@ -36,14 +36,6 @@ pub(crate) enum Start {
     FStringField,
 }
 
-/// Why `src` (the input after the stripped leading blanks) is not a literal.
-pub(crate) fn classify(src: &str, limits: &Limits) -> ActionError {
-    classify_with(src, limits, Start::Eval, 0)
-        // The literal grammar accepts every convertible input, so this is
-        // only reached when it stopped on a limit.
-        .unwrap_or_else(|| ActionError::syntax("invalid syntax", 0, 0))
-}
-
 /// The error CPython reports for `src` read as `start`, if any; `depth`
 /// counts the f-strings this text is nested in.
 pub(crate) fn classify_with(
@@ -52,10 +44,16 @@ pub(crate) fn classify_with(
     start: Start,
     depth: usize,
 ) -> Option<ActionError> {
-    let mut literals = Literals::new(Tokenizer::new(src, limits.max_depth), limits, Mode::Classify)
-        .nested_in_fstrings(depth);
+    let mut literals = Literals::new(
+        Tokenizer::new(src, limits.max_depth),
+        limits,
+        Mode::Classify,
+    )
+    .nested_in_fstrings(depth);
     let result = match start {
-        Start::Eval => python_grammar::EvalParser::new().parse(&mut literals).map(Some),
+        Start::Eval => python_grammar::EvalParser::new()
+            .parse(&mut literals)
+            .map(Some),
         Start::FStringField => python_grammar::FStringFieldParser::new()
             .parse(&mut literals)
             .map(|()| None),
@@ -102,7 +100,11 @@ pub(crate) fn classify_with(
             grammar_failure(src, limits, GrammarFailure::Token(l, tok, r))
         }
         ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
-            grammar_failure(src, limits, GrammarFailure::Token(location, Tok::EndMarker, location))
+            grammar_failure(
+                src,
+                limits,
+                GrammarFailure::Token(location, Tok::EndMarker, location),
+            )
         }
     })
 }

@@ -12,8 +12,8 @@ use crate::decode::string::{
     decode_bytes, decode_str, EscapeError, EscapeWarning, BYTES_NON_ASCII,
 };
 use crate::error::LimitKind;
-use crate::limits::Limits;
 use crate::lexer::{Kind, LexError, Raw, StrToken, Token, Tokenizer, Warning, WarningKind};
+use crate::limits::Limits;
 use crate::value::{Int, PyStrBuf};
 
 use super::fstring::{self, FStringError};
@@ -76,7 +76,13 @@ impl<'a> Literals<'a> {
 
     /// A conversion error for the token at `start`: fatal in
     /// [`Mode::Literal`], set aside (and `placeholder` passed on) otherwise.
-    fn conversion_error(&mut self, start: usize, end: usize, error: ActionError, placeholder: Tok) -> Spanned {
+    fn conversion_error(
+        &mut self,
+        start: usize,
+        end: usize,
+        error: ActionError,
+        placeholder: Tok,
+    ) -> Spanned {
         match self.mode {
             Mode::Literal => Err(Fail::Action(error)),
             Mode::Classify => {
@@ -84,11 +90,6 @@ impl<'a> Literals<'a> {
                 Ok((start, placeholder, end))
             }
         }
-    }
-
-    /// The tokenizer, e.g. to keep scanning after a parse error.
-    pub(crate) fn tokenizer(&mut self) -> &mut Tokenizer<'a> {
-        &mut self.tokens
     }
 
     /// All warnings so far, in source order of the tokens that raised them.
@@ -130,7 +131,9 @@ impl<'a> Literals<'a> {
                                 ActionError::limit(LimitKind::IntDigits, err.message(), start, end)
                             }
                             // The tokenizer only passes on valid number tokens.
-                            NumberError::Malformed => ActionError::syntax(err.message(), start, end),
+                            NumberError::Malformed => {
+                                ActionError::syntax(err.message(), start, end)
+                            }
                         };
                         return self.conversion_error(start, end, error, Tok::Int(Int::from(0)));
                     }

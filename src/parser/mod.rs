@@ -16,6 +16,7 @@ use crate::error::{Error, ErrorKind, LimitKind};
 use crate::lexer::{line_number, Tokenizer, Warning};
 use crate::limits::Limits;
 
+use classify::Start;
 use fast::{Budget, Deferred};
 use literals::{Literals, Mode};
 use token::{ActionError, Fail};
@@ -26,7 +27,8 @@ lalrpop_util::lalrpop_mod!(
         clippy::pedantic,
         unused_qualifications,
         missing_docs,
-        dead_code
+        dead_code,
+        unused_imports
     )]
     literal_grammar,
     "/literal.rs"
@@ -37,7 +39,8 @@ lalrpop_util::lalrpop_mod!(
         clippy::pedantic,
         unused_qualifications,
         missing_docs,
-        dead_code
+        dead_code,
+        unused_imports
     )]
     python_grammar,
     "/python.rs"
@@ -69,12 +72,20 @@ pub(crate) fn parse_into<B: Builder>(
     // Not a literal, or not valid: the full grammar tells which error
     // CPython raises. A tripped limit stands unless the text has a syntax
     // error, which CPython would report first.
-    let error = classify::classify(src, limits);
-    match limit {
-        Some(limit) if !matches!(error.kind, ErrorKind::Syntax | ErrorKind::Indentation) => {
+    let error = classify::classify_with(src, limits, Start::Eval, 0);
+    match (limit, error) {
+        (Some(limit), Some(e)) if !matches!(e.kind, ErrorKind::Syntax | ErrorKind::Indentation) => {
             Err(at(limit))
         }
-        _ => Err(at(error)),
+        (Some(limit), None) => Err(at(limit)),
+        (_, Some(e)) => Err(at(e)),
+        // The literal grammar rejected what the full grammar accepts as a
+        // literal: a bug, reported as an error rather than a panic.
+        (None, None) => Err(at(ActionError::syntax(
+            "internal error: the literal and full grammars disagree",
+            0,
+            src.len(),
+        ))),
     }
 }
 

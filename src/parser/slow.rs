@@ -391,10 +391,6 @@ impl Seq {
         self
     }
 
-    pub(crate) fn len(&self) -> usize {
-        self.len
-    }
-
     /// A tuple display.
     pub(crate) fn tuple(self, start: usize, end: usize) -> Node {
         let conv = match (self.conv, self.unhashable) {

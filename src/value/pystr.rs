@@ -16,7 +16,7 @@ use std::fmt;
 ///
 /// ```
 /// use safelit::{parse, PyStr, Value};
-/// let Value::Str(s) = parse(r"'a\ud800b'").unwrap() else { panic!() };
+/// let s = parse(r"'a\ud800b'").unwrap().into_py_str().unwrap();
 /// assert_eq!(s.as_str(), None);
 /// assert_eq!(s.code_points().collect::<Vec<_>>(), [0x61, 0xD800, 0x62]);
 /// assert_eq!(s.to_string_lossy(), "a\u{FFFD}b");
@@ -243,24 +243,6 @@ impl PyStrBuf {
             0x80 | (cp & 0x3F) as u8,
         ]);
         true
-    }
-
-    /// Appends a whole string, surrogates included.
-    pub(crate) fn push_py_str(&mut self, s: &PyStr) {
-        match &s.0 {
-            Repr::Utf8(text) => self.push_str(text),
-            Repr::Generalized(bytes) => {
-                if !self.generalized {
-                    self.generalized = true;
-                    self.bytes = std::mem::take(&mut self.text).into_bytes();
-                }
-                self.bytes.extend_from_slice(bytes);
-            }
-        }
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.text.is_empty() && self.bytes.is_empty()
     }
 
     pub(crate) fn finish(self) -> PyStr {

@@ -1136,7 +1136,7 @@ mod props {
             for (mk, mv) in &model {
                 let found = d.get(mk);
                 // NaN (alone, or inside a tuple) is never found again.
-                prop_assert!(found.map_or(true, |v| v.strict_eq(mv)));
+                prop_assert!(found.is_none_or(|v| v.strict_eq(mv)));
                 prop_assert_eq!(found.is_some(), *mk == *mk);
             }
             let copy = Value::Dict(d.clone());
