@@ -206,7 +206,10 @@ impl FString<'_, '_> {
             if let Some((q, triple)) = quote {
                 if ch == q {
                     if triple {
-                        if self.pos + 2 < end && self.body[self.pos + 1] == ch && self.body[self.pos + 2] == ch {
+                        if self.pos + 2 < end
+                            && self.body[self.pos + 1] == ch
+                            && self.body[self.pos + 2] == ch
+                        {
                             self.pos += 2;
                             quote = None;
                         }
@@ -269,7 +272,10 @@ impl FString<'_, '_> {
         self.compile_field(expr_start, expr_end)?;
         if self.at(self.pos) == Some(b'=') {
             self.pos += 1;
-            while self.at(self.pos).is_some_and(|c| c.is_ascii_whitespace() || c == 0x0B) {
+            while self
+                .at(self.pos)
+                .is_some_and(|c| c.is_ascii_whitespace() || c == 0x0B)
+            {
                 self.pos += 1;
             }
             if self.pos >= end {
@@ -285,7 +291,9 @@ impl FString<'_, '_> {
             // character fails the check just the same).
             self.pos += 1;
             if !matches!(conversion, b's' | b'r' | b'a') {
-                return anchored("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                return anchored(
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                );
             }
         }
         if self.pos < end && self.at(self.pos) == Some(b':') {
@@ -306,7 +314,10 @@ impl FString<'_, '_> {
     /// expression; it is parsed as `(field)` by the full grammar.
     fn compile_field(&mut self, start: usize, end: usize) -> Result<(), FStringError> {
         let field = self.text.get(start..end).unwrap_or("");
-        if field.bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0C')) {
+        if field
+            .bytes()
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0C'))
+        {
             return match self.at(end) {
                 Some(c @ (b'!' | b':' | b'=')) => anchored(format!(
                     "f-string: expression required before '{}'",
@@ -316,7 +327,8 @@ impl FString<'_, '_> {
             };
         }
         let source = format!("({field})\n");
-        let Some(mut error) = classify_with(&source, self.limits, Start::FStringField, self.depth + 1)
+        let Some(mut error) =
+            classify_with(&source, self.limits, Start::FStringField, self.depth + 1)
         else {
             return Ok(());
         };
