@@ -318,7 +318,10 @@ fn cpython_3_11_parity() {
         "these known deviations now match CPython; remove them from tests/data/known-deviations-3.11.txt: {fixed:?}"
     );
     let unexpected_count: usize = unexpected.values().map(Vec::len).sum();
-    assert!(unexpected_count == 0, "{unexpected_count} unexpected parity mismatches:\n{report}");
+    assert!(
+        unexpected_count == 0,
+        "{unexpected_count} unexpected parity mismatches:\n{report}"
+    );
 }
 
 #[test]
