@@ -71,6 +71,7 @@ mod decode;
 mod error;
 mod lexer;
 mod limits;
+mod options;
 mod parser;
 mod unicode;
 mod value;
@@ -79,6 +80,7 @@ pub use builder::{Builder, ValueBuilder};
 pub use error::{Error, ErrorKind, LimitKind};
 pub use lexer::{Warning, WarningKind};
 pub use limits::Limits;
+pub use options::{Parser, PythonVersion};
 pub use value::{
     CodePoints, Complex, Dict, DictIntoIter, DictIter, DictKeys, DictValues, DictValuesMut, Int,
     PyStr, Set, SetIntoIter, SetIter, Unhashable, Value,
@@ -102,7 +104,7 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 /// assert!(parse_with(&"9".repeat(5000), &limits).is_ok());
 /// ```
 pub fn parse_with(text: &str, limits: &Limits) -> Result<Value, Error> {
-    parse_into(text, limits, &mut ValueBuilder).map(|(value, _warnings)| value)
+    Parser::new().with_limits(limits.clone()).parse(text)
 }
 
 /// Parses a Python literal, building the result with `builder`; also
@@ -123,5 +125,7 @@ pub fn parse_into<B: Builder>(
     limits: &Limits,
     builder: &mut B,
 ) -> Result<(B::Value, Vec<Warning>), Error> {
-    parser::parse_into(text, limits, builder)
+    Parser::new()
+        .with_limits(limits.clone())
+        .parse_into(text, builder)
 }

@@ -1,6 +1,7 @@
-//! Parity with CPython: every input of `tests/data/cases-3.11.jsonl` (generated
-//! by `scripts/gen_cases.py` from CPython 3.11.7's `ast.literal_eval`) must give
-//! the same value (its repr, sets in insertion order) or an error of the same
+//! Parity with CPython: every input of `tests/data/cases-3.X.jsonl` (generated
+//! by `scripts/gen_cases.py` from CPython 3.11.7, 3.12.1 and 3.13.0's
+//! `ast.literal_eval`) must give, with the parser following that version, the
+//! same value (its repr, sets in insertion order) or an error of the same
 //! kind, at the same position, with the same message.
 //!
 //! Where CPython reports no position or one outside the input, the expected
@@ -12,16 +13,40 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use safelit::{ErrorKind, LimitKind};
+use safelit::{ErrorKind, LimitKind, Parser, PythonVersion};
 use serde_json::Value as Json;
 
-const TABLE: &str = include_str!("data/cases-3.11.jsonl");
+/// One CPython version's table and the cases where safelit is known not to
+/// match it yet, one `id<TAB>category` per line (`#` comments allowed). The
+/// test fails on any mismatch not listed, and on a listed case that now
+/// matches (so the list only shrinks). Its size is printed with the results.
+struct Table {
+    version: PythonVersion,
+    name: &'static str,
+    cases: &'static str,
+    known_deviations: &'static str,
+}
 
-/// Cases where safelit is known not to match yet, one `id<TAB>category`
-/// per line (`#` comments allowed). The test fails on any mismatch not
-/// listed here, and on a listed case that now matches (so the list only
-/// shrinks). Its size is printed with the results.
-const KNOWN_DEVIATIONS: &str = include_str!("data/known-deviations-3.11.txt");
+const TABLE_3_11: Table = Table {
+    version: PythonVersion::V3_11,
+    name: "3.11",
+    cases: include_str!("data/cases-3.11.jsonl"),
+    known_deviations: include_str!("data/known-deviations-3.11.txt"),
+};
+
+const TABLE_3_12: Table = Table {
+    version: PythonVersion::V3_12,
+    name: "3.12",
+    cases: include_str!("data/cases-3.12.jsonl"),
+    known_deviations: include_str!("data/known-deviations-3.12.txt"),
+};
+
+const TABLE_3_13: Table = Table {
+    version: PythonVersion::V3_13,
+    name: "3.13",
+    cases: include_str!("data/cases-3.13.jsonl"),
+    known_deviations: include_str!("data/known-deviations-3.13.txt"),
+};
 
 struct Case {
     id: String,
@@ -29,8 +54,9 @@ struct Case {
     record: Json,
 }
 
-fn cases() -> Vec<Case> {
-    TABLE
+fn cases(table: &Table) -> Vec<Case> {
+    table
+        .cases
         .lines()
         .map(|line| {
             let record: Json = serde_json::from_str(line).expect("table lines are JSON");
@@ -173,7 +199,22 @@ fn expected_position(case: &Case) -> Option<(usize, usize)> {
 
 #[test]
 fn cpython_3_11_parity() {
-    let cases = cases();
+    check_table(&TABLE_3_11);
+}
+
+#[test]
+fn cpython_3_12_parity() {
+    check_table(&TABLE_3_12);
+}
+
+#[test]
+fn cpython_3_13_parity() {
+    check_table(&TABLE_3_13);
+}
+
+fn check_table(table: &Table) {
+    let parser = Parser::new().with_python(table.version);
+    let cases = cases(table);
     assert!(cases.len() >= 600, "the table must hold at least 600 cases");
     let mut failures: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -187,7 +228,7 @@ fn cpython_3_11_parity() {
     };
     for case in &cases {
         let r = &case.record;
-        let got = safelit::parse(&case.input);
+        let got = parser.parse(&case.input);
         if r["outcome"] == "value" {
             *counts.entry("value").or_default() += 1;
             let want = r["repr"].as_str().unwrap_or("");
@@ -271,7 +312,8 @@ fn cpython_3_11_parity() {
         }
     }
     // Compare with the known deviations.
-    let known: std::collections::BTreeSet<(String, String)> = KNOWN_DEVIATIONS
+    let known: std::collections::BTreeSet<(String, String)> = table
+        .known_deviations
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -293,7 +335,8 @@ fn cpython_3_11_parity() {
     }
     let fixed: Vec<_> = known.difference(&seen).collect();
     let mut report = format!(
-        "{} cases: {counts:?}; known deviations: {} listed, {} still deviating\n",
+        "CPython {}: {} cases: {counts:?}; known deviations: {} listed, {} still deviating\n",
+        table.name,
         cases.len(),
         known.len(),
         seen.len()
@@ -305,7 +348,8 @@ fn cpython_3_11_parity() {
         }
     }
     eprintln!("{report}");
-    if let Ok(path) = std::env::var("SAFELIT_PARITY_REPORT") {
+    if let Ok(dir) = std::env::var("SAFELIT_PARITY_REPORT") {
+        let path = format!("{dir}/parity-{}.txt", table.name);
         // The full list, for working through mismatches.
         let all: String = failures
             .iter()
@@ -315,7 +359,8 @@ fn cpython_3_11_parity() {
     }
     assert!(
         fixed.is_empty(),
-        "these known deviations now match CPython; remove them from tests/data/known-deviations-3.11.txt: {fixed:?}"
+        "these known deviations now match CPython; remove them from tests/data/known-deviations-{}.txt: {fixed:?}",
+        table.name
     );
     let unexpected_count: usize = unexpected.values().map(Vec::len).sum();
     assert!(

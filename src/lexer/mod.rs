@@ -8,12 +8,15 @@
 //! and number tokens are handed on as spans.
 
 mod error;
+mod fstring;
 pub(crate) mod raw;
 
 pub(crate) use error::{LexError, LexErrorKind};
 pub(crate) use raw::{Raw, StrToken};
 
 use logos::{Lexer, Logos};
+
+use crate::options::Parser;
 
 /// Something CPython reports as a warning, not an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +78,14 @@ pub(crate) enum Kind {
     Newline,
     /// A line starts indented: never valid in `eval` input.
     Indent,
+    /// An f-string's prefix and opening quotes (CPython 3.12+).
+    FStringStart,
+    /// Literal text of an f-string (CPython 3.12+); `raw` for an `rf` string.
+    FStringMiddle {
+        raw: bool,
+    },
+    /// An f-string's closing quotes (CPython 3.12+).
+    FStringEnd,
     /// The end of the input.
     EndMarker,
 }
@@ -153,15 +164,26 @@ pub(crate) struct Tokenizer<'a> {
     indents: Vec<(usize, usize)>,
     /// A token held back while an `INDENT` is delivered first.
     held: Option<Token>,
+    /// The f-strings being tokenized, innermost last (CPython 3.12+).
+    fstrings: Vec<fstring::FString>,
+    /// Where literal text resumes when it does not start at the cursor (the
+    /// `=` of a `:=` that starts a format spec).
+    literal_from: Option<usize>,
     done: bool,
 }
 
 impl<'a> Tokenizer<'a> {
-    pub(crate) fn new(src: &'a str, max_depth: usize) -> Tokenizer<'a> {
+    pub(crate) fn new(src: &'a str, config: &Parser) -> Tokenizer<'a> {
+        let extras = raw::Extras {
+            version: config.version,
+            ..raw::Extras::default()
+        };
         Tokenizer {
             src,
-            raw: Raw::lexer(src),
-            max_depth,
+            raw: Raw::lexer_with_extras(src, extras),
+            fstrings: Vec::new(),
+            literal_from: None,
+            max_depth: config.limits.max_depth,
             brackets: Vec::new(),
             line_start: Some(LineStart::at(0)),
             indents: vec![(0, 0)],
@@ -189,6 +211,20 @@ impl<'a> Tokenizer<'a> {
 
     pub(crate) fn source(&self) -> &'a str {
         self.src
+    }
+
+    /// The byte offset where the next token is looked for.
+    fn cursor(&self) -> usize {
+        self.raw.span().end
+    }
+
+    /// Moves the cursor forward to `offset` (a character boundary), past
+    /// text scanned by hand.
+    fn advance_to(&mut self, offset: usize) {
+        let cursor = self.cursor();
+        if offset > cursor && self.src.is_char_boundary(offset) {
+            self.raw.bump(offset - cursor);
+        }
     }
 
     fn token(kind: Kind, start: usize, end: usize) -> Token {
@@ -264,7 +300,7 @@ impl<'a> Tokenizer<'a> {
                 );
             }
             self.brackets.push((close, start));
-            return Ok(());
+            return self.fstring_bracket(true, close, start);
         }
         let found = match raw {
             Raw::RPar => b')',
@@ -272,6 +308,7 @@ impl<'a> Tokenizer<'a> {
             Raw::RBrace => b'}',
             _ => return Ok(()),
         };
+        self.fstring_closing(found, start)?;
         let Some((expected, opened_at)) = self.brackets.pop() else {
             return Err(LexError::new(
                 format!("unmatched '{}'", found as char),
@@ -285,6 +322,9 @@ impl<'a> Tokenizer<'a> {
                 b']' => '[',
                 _ => '{',
             };
+            if let Some(err) = self.fstring_mismatch(open as u8, found, start) {
+                return Err(err);
+            }
             let open_line = line_number(self.src, opened_at);
             let here_line = line_number(self.src, start);
             let message = if open_line == here_line {
@@ -300,7 +340,7 @@ impl<'a> Tokenizer<'a> {
             };
             return Err(LexError::new(message, start, start + 1));
         }
-        Ok(())
+        self.fstring_bracket(false, found, start)
     }
 
     fn next_token(&mut self) -> Option<Result<Token, LexError>> {
@@ -309,6 +349,19 @@ impl<'a> Tokenizer<'a> {
         }
         if let Some(token) = self.held.take() {
             return Some(Ok(token));
+        }
+        if self.fstrings.last().is_some_and(|f| f.literal) {
+            match self.fstring_literal() {
+                Some(Err(err)) => {
+                    self.done = true;
+                    return Some(Err(err));
+                }
+                Some(Ok(token)) if token.start != token.end || token.kind == Kind::FStringEnd => {
+                    return Some(Ok(token));
+                }
+                // An empty text, or a field starting here: read tokens.
+                _ => {}
+            }
         }
         loop {
             let next = self.raw.next();
@@ -436,6 +489,26 @@ impl<'a> Tokenizer<'a> {
                 )
                 .with_kind(LexErrorKind::LineContinuation)))
             }
+            Some(Ok(Raw::String(StrToken {
+                prefix,
+                fstring_start: Some((quote, triple)),
+                ..
+            }))) => {
+                if let Err(err) = self.open_fstring(quote, triple, prefix.raw, span.start) {
+                    self.done = true;
+                    return Some(Err(err));
+                }
+                Some(Ok(Self::token(Kind::FStringStart, span.start, span.end)))
+            }
+            Some(Ok(raw @ (Raw::Colon | Raw::ColonEqual))) => {
+                let len = self.field_colon(span.start, span.end - span.start);
+                let kind = if len == 1 { Raw::Colon } else { raw };
+                Some(Ok(Self::token(
+                    Kind::Raw(kind),
+                    span.start,
+                    span.start + len,
+                )))
+            }
             Some(Ok(raw)) => {
                 if let Err(err) = self.bracket(raw, span.start) {
                     self.done = true;
@@ -476,7 +549,7 @@ mod tests {
     use super::*;
 
     fn kinds(src: &str) -> Vec<String> {
-        Tokenizer::new(src, 200)
+        Tokenizer::new(src, &Parser::new())
             .map(|t| match t {
                 Ok(t) => format!("{:?}@{}..{}", t.kind, t.start, t.end)
                     .replace("Raw(", "")

@@ -11,12 +11,18 @@ use logos::{Lexer, Logos};
 
 use super::error::LexError;
 use super::Warning;
+use crate::options::PythonVersion;
 
 /// State shared with the callbacks.
 #[derive(Default)]
 pub(crate) struct Extras {
     /// Warnings raised while scanning (number glued to a keyword).
     pub(crate) warnings: Vec<Warning>,
+    /// The CPython version whose tokenizer is followed.
+    pub(crate) version: PythonVersion,
+    /// Inside an f-string replacement field (3.12+): the quote character of
+    /// the innermost f-string and whether it is triple-quoted.
+    pub(crate) fstring_quote: Option<(u8, bool)>,
 }
 
 /// The prefix of a string literal.
@@ -28,12 +34,18 @@ pub(crate) struct StrPrefix {
 }
 
 /// A string token: where its body (the text between the quotes) is.
+///
+/// From CPython 3.12 on, an f-string is not one token: its prefix and
+/// opening quotes are an `FSTRING_START` token (`fstring_start` is set and
+/// the body is empty), and the tokenizer scans the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct StrToken {
     pub(crate) prefix: StrPrefix,
     /// Byte offsets of the body in the source.
     pub(crate) body_start: usize,
     pub(crate) body_end: usize,
+    /// For an `FSTRING_START`: the quote character and whether it is tripled.
+    pub(crate) fstring_start: Option<(u8, bool)>,
 }
 
 /// A raw token.
@@ -183,6 +195,10 @@ pub(crate) enum Raw {
     EqEqual,
     #[token("!=")]
     NotEqual,
+    /// `!` alone: the conversion mark of an f-string field (3.12+); anywhere
+    /// else the grammar rejects it.
+    #[token("!")]
+    Exclamation,
     /// `<>`: the tokenizer knows it (PEP 401), the grammar rejects it.
     #[token("<>")]
     LessGreater,
@@ -211,7 +227,8 @@ pub(crate) enum Raw {
 }
 
 /// A character no pattern matches: non-printable ASCII is a tokenizer error;
-/// printable characters (`$ ? ! \``) become [`Raw::Unknown`] one level up.
+/// printable characters (`$ ?` and backtick) become [`Raw::Unknown`] one
+/// level up.
 fn unmatched(lex: &mut Lexer<'_, Raw>) -> LexError {
     let start = lex.span().start;
     let c = lex.source()[start..].chars().next().unwrap_or('\0');
@@ -262,8 +279,21 @@ fn string(lex: &mut Lexer<'_, Raw>) -> Result<StrToken, LexError> {
     let quote = opening.as_bytes()[opening.len() - 1];
     let prefix = parse_prefix(&opening[..opening.len() - 1]);
     let rest = lex.remainder().as_bytes();
-
     let triple = rest.len() >= 2 && rest[0] == quote && rest[1] == quote;
+
+    if prefix.fstring && lex.extras.version.tokenizes_fstrings() {
+        // FSTRING_START: the prefix and the opening quotes only.
+        if triple {
+            lex.bump(2);
+        }
+        let at = lex.span().end;
+        return Ok(StrToken {
+            prefix,
+            body_start: at,
+            body_end: at,
+            fstring_start: Some((quote, triple)),
+        });
+    }
     if !triple && rest.first() == Some(&quote) {
         // The empty string '' or "".
         lex.bump(1);
@@ -272,19 +302,24 @@ fn string(lex: &mut Lexer<'_, Raw>) -> Result<StrToken, LexError> {
             prefix,
             body_start: at,
             body_end: at,
+            fstring_start: None,
         });
     }
     let body_offset = if triple { 2 } else { 0 };
     let body_start = lex.span().end + body_offset;
     let mut i = body_offset;
     let mut quotes_seen = 0;
+    let mut escaped_quote = false;
     loop {
         let Some(&c) = rest.get(i) else {
+            let at = lex.source().len();
             return Err(unterminated(
-                lex.source(),
+                lex,
                 token_start,
+                quote,
                 triple,
-                lex.source().len(),
+                escaped_quote,
+                at,
             ));
         };
         i += 1;
@@ -301,13 +336,23 @@ fn string(lex: &mut Lexer<'_, Raw>) -> Result<StrToken, LexError> {
                 // Skip the escaped character; "\r\n" counts as one character.
                 match rest.get(i) {
                     Some(b'\r') if rest.get(i + 1) == Some(&b'\n') => i += 2,
-                    Some(&next) => i += utf8_len(next),
+                    Some(&next) => {
+                        escaped_quote |= next == quote;
+                        i += utf8_len(next);
+                    }
                     None => {}
                 }
             }
             b'\n' | b'\r' if !triple => {
                 let at = lex.span().end + i - 1;
-                return Err(unterminated(lex.source(), token_start, false, at));
+                return Err(unterminated(
+                    lex,
+                    token_start,
+                    quote,
+                    false,
+                    escaped_quote,
+                    at,
+                ));
             }
             _ => {}
         }
@@ -319,6 +364,7 @@ fn string(lex: &mut Lexer<'_, Raw>) -> Result<StrToken, LexError> {
         prefix,
         body_start,
         body_end,
+        fstring_start: None,
     })
 }
 
@@ -334,21 +380,42 @@ fn parse_prefix(prefix: &str) -> StrPrefix {
 /// The error for a string that reaches a line break or the end of input:
 /// CPython points at the first character of the token and names the line
 /// where it noticed.
-fn unterminated(source: &str, token_start: usize, triple: bool, detected_at: usize) -> LexError {
+fn unterminated(
+    lex: &Lexer<'_, Raw>,
+    token_start: usize,
+    quote: u8,
+    triple: bool,
+    escaped_quote: bool,
+    detected_at: usize,
+) -> LexError {
+    let source = lex.source();
     let line = super::line_number(source, detected_at.saturating_sub(1).max(token_start));
-    let message = if triple {
-        format!("unterminated triple-quoted string literal (detected at line {line})")
-    } else {
-        format!("unterminated string literal (detected at line {line})")
-    };
     let first_len = source[token_start..]
         .chars()
         .next()
         .map_or(1, char::len_utf8);
+    // Inside an f-string field (3.12+), a string that runs into the
+    // f-string's own closing quote means the field lacks its '}'.
+    if lex.extras.fstring_quote == Some((quote, triple)) {
+        return LexError::new(
+            "f-string: expecting '}'",
+            token_start,
+            token_start + first_len,
+        );
+    }
+    let message = if triple {
+        format!("unterminated triple-quoted string literal (detected at line {line})")
+    } else if escaped_quote && lex.extras.version >= PythonVersion::V3_13 {
+        format!(
+            "unterminated string literal (detected at line {line}); perhaps you escaped the end quote?"
+        )
+    } else {
+        format!("unterminated string literal (detected at line {line})")
+    };
     LexError::new(message, token_start, token_start + first_len)
 }
 
-fn utf8_len(first_byte: u8) -> usize {
+pub(super) fn utf8_len(first_byte: u8) -> usize {
     match first_byte {
         0x00..=0x7F => 1,
         0xC0..=0xDF => 2,

@@ -19,7 +19,7 @@ use lalrpop_util::ParseError;
 
 use crate::error::{ErrorKind, LimitKind};
 use crate::lexer::{line_number, Kind, LexError, LexErrorKind, Tokenizer};
-use crate::limits::Limits;
+use crate::options::Parser;
 
 use super::diagnose::{self, DiagToken};
 use super::literals::{Literals, Mode};
@@ -40,22 +40,18 @@ pub(crate) enum Start {
 /// counts the f-strings this text is nested in.
 pub(crate) fn classify_with(
     src: &str,
-    limits: &Limits,
+    config: &Parser,
     start: Start,
     depth: usize,
 ) -> Option<ActionError> {
-    let mut literals = Literals::new(
-        Tokenizer::new(src, limits.max_depth),
-        limits,
-        Mode::Classify,
-    )
-    .nested_in_fstrings(depth);
+    let mut literals = Literals::new(Tokenizer::new(src, config), config, Mode::Classify)
+        .nested_in_fstrings(depth);
     let result = match start {
         Start::Eval => python_grammar::EvalParser::new()
-            .parse(&mut literals)
+            .parse(src, &mut literals)
             .map(Some),
         Start::FStringField => python_grammar::FStringFieldParser::new()
-            .parse(&mut literals)
+            .parse(src, &mut literals)
             .map(|()| None),
     };
     // A conversion error (escape, digit limit, f-string contents) counts
@@ -65,7 +61,7 @@ pub(crate) fn classify_with(
     let passed = |at: usize| deferred.as_ref().is_some_and(|(start, _)| *start < at);
     let deferred_error = |src: &str| {
         let (_, error) = deferred.clone()?;
-        Some(after_action_error(src, limits, error))
+        Some(after_action_error(src, config, error))
     };
     let failure = match result {
         Ok(node) => {
@@ -81,12 +77,12 @@ pub(crate) fn classify_with(
             Fail::Lex(e) if !e.is_soft() => lex_error(e),
             Fail::Lex(e) if passed(e.start) => deferred_error(src).unwrap_or_else(|| lex_error(e)),
             Fail::Lex(e) if e.kind == LexErrorKind::Eof => {
-                grammar_failure(src, limits, GrammarFailure::Eof(e))
+                grammar_failure(src, config, GrammarFailure::Eof(e))
             }
             Fail::Lex(e) => lex_error(e),
-            Fail::Action(e) | Fail::Limit(e) => after_action_error(src, limits, e),
+            Fail::Action(e) | Fail::Limit(e) => after_action_error(src, config, e),
             Fail::Grammar(e) if passed(e.start) => deferred_error(src).unwrap_or(e),
-            Fail::Grammar(e) => grammar_failure(src, limits, GrammarFailure::Rule(e)),
+            Fail::Grammar(e) => grammar_failure(src, config, GrammarFailure::Rule(e)),
         },
         ParseError::UnrecognizedToken {
             token: (l, tok, r), ..
@@ -97,12 +93,12 @@ pub(crate) fn classify_with(
                     return Some(error);
                 }
             }
-            grammar_failure(src, limits, GrammarFailure::Token(l, tok, r))
+            grammar_failure(src, config, GrammarFailure::Token(l, tok, r))
         }
         ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
             grammar_failure(
                 src,
-                limits,
+                config,
                 GrammarFailure::Token(location, Tok::EndMarker, location),
             )
         }
@@ -119,8 +115,8 @@ enum GrammarFailure {
     Rule(ActionError),
 }
 
-fn grammar_failure(src: &str, limits: &Limits, failure: GrammarFailure) -> ActionError {
-    let scan = scan(src, limits);
+fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> ActionError {
+    let scan = scan(src, config);
     let at_eof = matches!(
         failure,
         GrammarFailure::Eof(_) | GrammarFailure::Token(_, Tok::EndMarker, _)
@@ -146,6 +142,7 @@ fn grammar_failure(src: &str, limits: &Limits, failure: GrammarFailure) -> Actio
             start: l,
             end: r,
             lexical: false,
+            at_next_token: false,
         },
         GrammarFailure::Token(l, Tok::EndMarker, _) => scan
             .unclosed_bracket()
@@ -167,8 +164,8 @@ struct Scan {
     open: Vec<(char, usize)>,
 }
 
-fn scan(src: &str, limits: &Limits) -> Scan {
-    let mut tokenizer = Tokenizer::new(src, limits.max_depth);
+fn scan(src: &str, config: &Parser) -> Scan {
+    let mut tokenizer = Tokenizer::new(src, config);
     let mut tokens = Vec::new();
     let mut error = None;
     let mut level = 0usize;
@@ -225,6 +222,28 @@ impl Scan {
         None
     }
 
+    /// Places an error at the first token starting at or after its start
+    /// (at the last character of the input when no token follows).
+    fn next_token_anchor(&self, src: &str, error: ActionError) -> ActionError {
+        let next = self
+            .tokens
+            .iter()
+            .find(|t| t.start >= error.start && t.kind != Kind::EndMarker);
+        let (start, end) = match next {
+            Some(t) => (t.start, t.end),
+            None => {
+                let last = super::literals::last_char_start(src);
+                (last, last)
+            }
+        };
+        ActionError {
+            start,
+            end,
+            at_next_token: false,
+            ..error
+        }
+    }
+
     /// CPython's `'(' was never closed`, for the innermost open bracket.
     fn unclosed_bracket(&self) -> Option<ActionError> {
         let &(open, at) = self.open.last()?;
@@ -238,9 +257,15 @@ impl Scan {
 
 /// An error raised by a grammar action stands unless CPython's scan of
 /// the rest of the input replaces it.
-fn after_action_error(src: &str, limits: &Limits, error: ActionError) -> ActionError {
+fn after_action_error(src: &str, config: &Parser, error: ActionError) -> ActionError {
+    let scan = scan(src, config);
+    let error = if error.at_next_token {
+        scan.next_token_anchor(src, error)
+    } else {
+        error
+    };
     let line = line_number(src, error.start);
-    scan(src, limits).replacement(src, line).unwrap_or(error)
+    scan.replacement(src, line).unwrap_or(error)
 }
 
 /// A tokenizer error as an error of its kind.
@@ -256,5 +281,6 @@ pub(crate) fn lex_error(e: LexError) -> ActionError {
         start: e.start,
         end: e.end,
         lexical: true,
+        at_next_token: false,
     }
 }

@@ -30,6 +30,7 @@ impl Deferred {
             start,
             end,
             lexical: false,
+            at_next_token: false,
         }))
     }
 }
@@ -89,6 +90,7 @@ pub(crate) fn complex_sum(
                 start,
                 end,
                 lexical: false,
+                at_next_token: false,
             }))
         })?,
     };

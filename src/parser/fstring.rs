@@ -9,7 +9,7 @@
 
 use crate::decode::string::decode_str;
 use crate::lexer::{Warning, WarningKind};
-use crate::limits::Limits;
+use crate::options::Parser;
 use crate::value::PyStrBuf;
 
 use super::classify::{classify_with, Start};
@@ -39,7 +39,7 @@ pub(crate) fn check(
     body: &str,
     body_start: usize,
     raw: bool,
-    limits: &Limits,
+    config: &Parser,
     depth: usize,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), FStringError> {
@@ -61,7 +61,7 @@ pub(crate) fn check(
         text: body,
         body_start,
         raw,
-        limits,
+        config,
         depth,
         warnings,
         pos: 0,
@@ -74,7 +74,7 @@ struct FString<'a, 'w> {
     text: &'a str,
     body_start: usize,
     raw: bool,
-    limits: &'a Limits,
+    config: &'a Parser,
     depth: usize,
     warnings: &'w mut Vec<Warning>,
     /// The scanning position in `body`.
@@ -328,7 +328,7 @@ impl FString<'_, '_> {
         }
         let source = format!("({field})\n");
         let Some(mut error) =
-            classify_with(&source, self.limits, Start::FStringField, self.depth + 1)
+            classify_with(&source, self.config, Start::FStringField, self.depth + 1)
         else {
             return Ok(());
         };

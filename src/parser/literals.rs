@@ -13,7 +13,7 @@ use crate::decode::string::{
 };
 use crate::error::LimitKind;
 use crate::lexer::{Kind, LexError, Raw, StrToken, Token, Tokenizer, Warning, WarningKind};
-use crate::limits::Limits;
+use crate::options::{Parser, PythonVersion};
 use crate::value::{Int, PyStrBuf};
 
 use super::fstring::{self, FStringError};
@@ -38,7 +38,7 @@ pub(crate) struct Literals<'a> {
     tokens: Tokenizer<'a>,
     peeked: Option<Result<Token, LexError>>,
     mode: Mode,
-    limits: Limits,
+    config: Parser,
     /// How many f-strings this text is nested in (for replacement fields).
     fstring_depth: usize,
     warnings: Vec<Warning>,
@@ -49,12 +49,12 @@ pub(crate) struct Literals<'a> {
 }
 
 impl<'a> Literals<'a> {
-    pub(crate) fn new(tokens: Tokenizer<'a>, limits: &Limits, mode: Mode) -> Self {
+    pub(crate) fn new(tokens: Tokenizer<'a>, config: &Parser, mode: Mode) -> Self {
         Literals {
             tokens,
             peeked: None,
             mode,
-            limits: limits.clone(),
+            config: config.clone(),
             fstring_depth: 0,
             warnings: Vec::new(),
             deferred: None,
@@ -118,10 +118,13 @@ impl<'a> Literals<'a> {
             Kind::Newline => Tok::Newline,
             Kind::Indent => Tok::Indent,
             Kind::EndMarker => Tok::EndMarker,
+            Kind::FStringStart => Tok::FStringStart,
+            Kind::FStringEnd => Tok::FStringEnd,
+            Kind::FStringMiddle { raw } => return self.fstring_middle(start, end, raw),
             Kind::Raw(Raw::String(first)) => return self.strings(first, start, end),
             Kind::Raw(Raw::Number) => {
                 let text = &src[start..end];
-                match decode_number(text, self.limits.max_int_digits) {
+                match decode_number(text, self.config.limits.max_int_digits) {
                     Ok(Number::Int(i)) => Tok::Int(i),
                     Ok(Number::Float(f)) => Tok::Float(f),
                     Ok(Number::Imag(f)) => Tok::Imag(f),
@@ -184,6 +187,7 @@ impl<'a> Literals<'a> {
         let mut text = PyStrBuf::new();
         let mut bytes = Vec::new();
         let mut is_bytes = None;
+        let mut mixed = false;
         let mut fstring = false;
         for &(piece, piece_start, piece_end) in pieces {
             let body = &src[piece.body_start..piece.body_end];
@@ -202,8 +206,12 @@ impl<'a> Literals<'a> {
                     ));
                 }
                 if let Err(EscapeError { message, .. }) = decoded {
-                    // The ASCII check is raised at the token itself.
-                    let (start, end) = if message == BYTES_NON_ASCII {
+                    // The ASCII check is raised at the token itself, and
+                    // from 3.12 on escape errors are too; 3.11 places them
+                    // after the group.
+                    let at_token =
+                        message == BYTES_NON_ASCII || self.config.version >= PythonVersion::V3_12;
+                    let (start, end) = if at_token {
                         (piece_start, piece_end)
                     } else {
                         (err_start, err_end)
@@ -212,6 +220,13 @@ impl<'a> Literals<'a> {
                 }
             }
             match is_bytes {
+                // 3.12+ checks the mix after the whole group (including any
+                // f-strings around this run): the grammar reports it.
+                Some(b)
+                    if b != piece.prefix.bytes && self.config.version >= PythonVersion::V3_12 =>
+                {
+                    mixed = true;
+                }
                 Some(b) if b != piece.prefix.bytes => {
                     return Err(ActionError::syntax(
                         "cannot mix bytes and nonbytes literals",
@@ -230,7 +245,7 @@ impl<'a> Literals<'a> {
                     body,
                     piece.body_start,
                     piece.prefix.raw,
-                    &self.limits,
+                    &self.config,
                     self.fstring_depth,
                     &mut self.warnings,
                 );
@@ -245,6 +260,8 @@ impl<'a> Literals<'a> {
         }
         Ok(if fstring {
             Tok::FString
+        } else if mixed {
+            Tok::MixedStrings
         } else if is_bytes == Some(true) {
             Tok::Bytes(bytes)
         } else {
@@ -252,20 +269,49 @@ impl<'a> Literals<'a> {
         })
     }
 
+    /// Literal text of a tokenized f-string (3.12+): its escapes are decoded
+    /// like a str literal's (errors reported at the token after it).
+    fn fstring_middle(&mut self, start: usize, end: usize, raw: bool) -> Spanned {
+        if raw || self.mode == Mode::Literal {
+            return Ok((start, Tok::FStringMiddle, end));
+        }
+        let text = &self.tokens.source()[start..end];
+        let mut out = PyStrBuf::new();
+        let mut warning = None;
+        let decoded = decode_str(text, false, &mut out, &mut warning);
+        if let Some(EscapeWarning { offset, message }) = warning {
+            self.warnings.push(Warning::new(
+                WarningKind::InvalidEscape,
+                message,
+                start + offset,
+            ));
+        }
+        match decoded {
+            Ok(()) => Ok((start, Tok::FStringMiddle, end)),
+            Err(EscapeError { message, .. }) => {
+                let (err_start, err_end) = self.error_anchor();
+                let error = ActionError::syntax(message, err_start, err_end);
+                self.conversion_error(start, end, error, Tok::FStringMiddle)
+            }
+        }
+    }
+
     /// Where CPython 3.11 places an error raised while converting a string
     /// group: on the token after it, or on the last character of the input
     /// when the group ends it.
     fn error_anchor(&mut self) -> (usize, usize) {
-        let src_len = self.tokens.source().len();
-        let last_char_start = self.tokens.source()[..src_len]
-            .char_indices()
-            .next_back()
-            .map_or(0, |(i, _)| i);
+        let last = last_char_start(self.tokens.source());
         match self.peek() {
             Some(Ok(t)) if t.kind != Kind::EndMarker => (t.start, t.end),
-            _ => (last_char_start, last_char_start),
+            _ => (last, last),
         }
     }
+}
+
+/// Where CPython places an error on the end marker: on the last character
+/// of the input (its column is "the cursor", just past the input).
+pub(crate) fn last_char_start(src: &str) -> usize {
+    src.char_indices().next_back().map_or(0, |(i, _)| i)
 }
 
 impl Iterator for Literals<'_> {

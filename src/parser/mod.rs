@@ -15,6 +15,7 @@ use crate::builder::Builder;
 use crate::error::{Error, ErrorKind, LimitKind};
 use crate::lexer::{line_number, Tokenizer, Warning};
 use crate::limits::Limits;
+use crate::options::Parser;
 
 use classify::Start;
 use fast::{Budget, Deferred};
@@ -49,16 +50,17 @@ lalrpop_util::lalrpop_mod!(
 /// Parses `text` with `limits`, building the result with `builder`.
 pub(crate) fn parse_into<B: Builder>(
     text: &str,
-    limits: &Limits,
+    config: &Parser,
     builder: &mut B,
 ) -> Result<(B::Value, Vec<Warning>), Error> {
+    let limits = &config.limits;
     check_input(text, limits)?;
     // `ast.literal_eval` strips leading spaces and tabs, and nothing else.
     let strip = text.len() - text.trim_start_matches([' ', '\t']).len();
     let src = &text[strip..];
     let at = |e: ActionError| finish(e, strip, text);
 
-    let mut literals = Literals::new(Tokenizer::new(src, limits.max_depth), limits, Mode::Literal);
+    let mut literals = Literals::new(Tokenizer::new(src, config), config, Mode::Literal);
     let mut budget = Budget::new(limits.max_nodes);
     let fast = literal_grammar::EvalParser::new().parse(builder, &mut budget, &mut literals);
     let limit = match fast {
@@ -72,7 +74,7 @@ pub(crate) fn parse_into<B: Builder>(
     // Not a literal, or not valid: the full grammar tells which error
     // CPython raises. A tripped limit stands unless the text has a syntax
     // error, which CPython would report first.
-    let error = classify::classify_with(src, limits, Start::Eval, 0);
+    let error = classify::classify_with(src, config, Start::Eval, 0);
     match (limit, error) {
         (Some(limit), Some(e)) if !matches!(e.kind, ErrorKind::Syntax | ErrorKind::Indentation) => {
             Err(at(limit))

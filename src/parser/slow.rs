@@ -172,6 +172,7 @@ pub(crate) fn malformed(ty: NodeType, start: usize, end: usize) -> Box<ActionErr
         start,
         end,
         lexical: false,
+        at_next_token: false,
     })
 }
 
@@ -186,6 +187,7 @@ fn unhashable(type_name: &str, start: usize, end: usize) -> Box<ActionError> {
         start,
         end,
         lexical: false,
+        at_next_token: false,
     })
 }
 
@@ -289,6 +291,7 @@ impl Node {
                         start,
                         end,
                         lexical: false,
+                        at_next_token: false,
                     }))
                 }
                 (NumKind::Int { .. } | NumKind::Float, NumKind::Complex) => Ok(Hash::Yes),
@@ -426,6 +429,96 @@ impl Seq {
     }
 }
 
+/// One piece of a group of adjacent string literals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StrPiece {
+    Str,
+    Bytes,
+    /// A run of plain strings mixing bytes and str (reported with the
+    /// whole group, as CPython 3.12+ does).
+    Mixed,
+    FString,
+}
+
+/// A group of adjacent string literals: one `Constant` or `JoinedStr`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct StrGroup {
+    bytes: bool,
+    text: bool,
+    fstring: bool,
+}
+
+impl StrGroup {
+    pub(crate) fn new() -> StrGroup {
+        StrGroup {
+            bytes: false,
+            text: false,
+            fstring: false,
+        }
+    }
+
+    pub(crate) fn push(mut self, piece: StrPiece) -> StrGroup {
+        match piece {
+            StrPiece::Str => self.text = true,
+            StrPiece::Bytes => self.bytes = true,
+            StrPiece::Mixed => {
+                self.bytes = true;
+                self.text = true;
+            }
+            StrPiece::FString => self.fstring = true,
+        }
+        self
+    }
+
+    /// The node of the group at `start..end`, or CPython's error for bytes
+    /// mixed with str (raised at the token after the group).
+    pub(crate) fn node(self, start: usize, end: usize) -> ActionResult<Node> {
+        if self.bytes && (self.text || self.fstring) {
+            return Err(ParseError::User {
+                error: Fail::Action(ActionError {
+                    at_next_token: true,
+                    ..ActionError::syntax("cannot mix bytes and nonbytes literals", end, end)
+                }),
+            });
+        }
+        Ok(if self.fstring {
+            Node::fstring(start, end)
+        } else {
+            Node::constant(start, end)
+        })
+    }
+}
+
+/// The conversion of an f-string field (`!r`), CPython 3.12+: the name
+/// must follow the `!` directly and be one of `s`, `r`, `a`.
+pub(crate) fn check_conversion(
+    src: &str,
+    bang: usize,
+    bang_end: usize,
+    start: usize,
+    end: usize,
+) -> ActionResult<()> {
+    let action_error = |message: String, start, end| ParseError::User {
+        error: Fail::Action(ActionError::syntax(message, start, end)),
+    };
+    if bang_end != start {
+        return Err(action_error(
+            "f-string: conversion type must come right after the exclamanation mark".to_owned(),
+            bang,
+            end,
+        ));
+    }
+    let name = src.get(start..end).unwrap_or("");
+    if !matches!(name, "s" | "r" | "a") {
+        return Err(action_error(
+            format!("f-string: invalid conversion character '{name}': expected 's', 'r', or 'a'"),
+            start,
+            end,
+        ));
+    }
+    Ok(())
+}
+
 /// Adds an optional last element (one not followed by a comma).
 pub(crate) fn push_opt(seq: Seq, last: Option<Node>) -> Seq {
     match last {
@@ -481,6 +574,7 @@ impl DictSeq {
                 start: value.start,
                 end: value.end,
                 lexical: false,
+                at_next_token: false,
             }));
         }
         self

@@ -13,8 +13,16 @@ pub(crate) enum Tok {
     Imag(f64),
     Str(PyStr),
     Bytes(Vec<u8>),
-    /// A string group with at least one f-string piece (a `JoinedStr`).
+    /// A string group with at least one f-string piece (a `JoinedStr`),
+    /// when f-strings are single tokens (CPython 3.11).
     FString,
+    /// A run of adjacent plain strings that mixes bytes and str; CPython
+    /// 3.12+ reports that only after the whole group.
+    MixedStrings,
+    /// The parts of a tokenized f-string (CPython 3.12+).
+    FStringStart,
+    FStringMiddle,
+    FStringEnd,
     /// A name; `true` when it NFKC-normalizes to `set`.
     Name(bool),
     /// Keywords, operators and delimiters.
@@ -51,6 +59,10 @@ pub(crate) struct ActionError {
     /// Raised by the tokenizer (CPython does not prefix these with
     /// "f-string: " inside f-string replacement fields).
     pub(crate) lexical: bool,
+    /// CPython reports this error at the first token that starts at or
+    /// after `start` (the "last token" its parser had read); resolved once
+    /// the tokens are known.
+    pub(crate) at_next_token: bool,
 }
 
 impl ActionError {
@@ -61,6 +73,7 @@ impl ActionError {
             start,
             end,
             lexical: false,
+            at_next_token: false,
         }
     }
 
@@ -76,6 +89,7 @@ impl ActionError {
             start,
             end,
             lexical: false,
+            at_next_token: false,
         }
     }
 }
