@@ -102,6 +102,12 @@ pub trait Builder {
 }
 
 /// The [`Builder`] behind [`crate::parse`]: builds a [`Value`] tree.
+///
+/// ```
+/// use safelit::{parse_into, Limits, ValueBuilder};
+/// let (v, _) = parse_into("(1, 2)", &Limits::default(), &mut ValueBuilder).unwrap();
+/// assert_eq!(v.to_string(), "(1, 2)");
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ValueBuilder;
 

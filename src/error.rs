@@ -35,6 +35,14 @@ pub enum ErrorKind {
 }
 
 /// Which limit of [`crate::Limits`] an [`ErrorKind::Limit`] error exceeded.
+///
+/// ```
+/// use safelit::{parse_with, ErrorKind, LimitKind, Limits};
+/// let limits = Limits { max_input_bytes: 4, ..Limits::default() };
+/// let err = parse_with("12345", &limits).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Limit(LimitKind::InputBytes));
+/// assert_eq!(LimitKind::InputBytes.to_string(), "max_input_bytes");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LimitKind {
@@ -136,43 +144,80 @@ impl Error {
     }
 
     /// What went wrong.
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("{[]}").unwrap_err().kind(), safelit::ErrorKind::Unhashable);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         self.0.kind
     }
 
     /// The message, without position (e.g. `'[' was never closed`).
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("(1").unwrap_err().message(), "'(' was never closed");
+    /// ```
     pub fn message(&self) -> &str {
         &self.0.message
     }
 
     /// 1-based line of the start of the offending text. Lines end at `\n`,
     /// `\r\n` or a lone `\r`, as in Python.
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("[1,\n 2 3]").unwrap_err().line(), 2);
+    /// ```
     pub fn line(&self) -> usize {
         self.0.line
     }
 
     /// 1-based column (in code points) of the start of the offending text.
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("['é', x]").unwrap_err().column(), 7);
+    /// ```
     pub fn column(&self) -> usize {
         self.0.column
     }
 
     /// 1-based line of the end of the offending text.
+    ///
+    /// ```
+    /// let err = safelit::parse("'''abc").unwrap_err();
+    /// assert_eq!((err.line(), err.end_line()), (1, 1));
+    /// ```
     pub fn end_line(&self) -> usize {
         self.0.end_line
     }
 
     /// 1-based column (in code points) just past the offending text.
+    ///
+    /// ```
+    /// let err = safelit::parse("[1, foo]").unwrap_err();
+    /// assert_eq!((err.column(), err.end_column()), (5, 8));
+    /// ```
     pub fn end_column(&self) -> usize {
         self.0.end_column
     }
 
     /// Byte range of the offending text in the input.
+    ///
+    /// ```
+    /// let text = "[1, foo]";
+    /// let err = safelit::parse(text).unwrap_err();
+    /// assert_eq!(&text[err.span()], "foo");
+    /// ```
     pub fn span(&self) -> Range<usize> {
         self.0.span.clone()
     }
 
     /// The input line that holds the start of the offending text, without
     /// its line break.
+    ///
+    /// ```
+    /// let err = safelit::parse("[1,\n  2,,\n]").unwrap_err();
+    /// assert_eq!(err.line_text(), "  2,,");
+    /// ```
     pub fn line_text(&self) -> &str {
         &self.0.line_text
     }

@@ -35,6 +35,10 @@ pub struct Limits {
 
 impl Limits {
     /// CPython's own limits; the same as `Limits::default()`.
+    ///
+    /// ```
+    /// assert_eq!(safelit::Limits::CPYTHON.max_int_digits, 4300);
+    /// ```
     pub const CPYTHON: Limits = Limits {
         max_depth: 200,
         max_int_digits: 4300,

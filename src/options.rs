@@ -12,6 +12,14 @@ use crate::value::Value;
 /// Unicode database behind `\N{…}` and identifiers, and in some error
 /// messages and positions. The default is 3.11, the reference of the
 /// parity tests.
+///
+/// ```
+/// use safelit::{ErrorKind, Parser, PythonVersion};
+/// let text = r#"f'{'a'}'"#; // same quotes inside: valid from 3.12 on
+/// let kind = |v| Parser::new().with_python(v).parse(text).unwrap_err().kind();
+/// assert_eq!(kind(PythonVersion::V3_11), ErrorKind::Syntax);
+/// assert_eq!(kind(PythonVersion::V3_12), ErrorKind::Malformed);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum PythonVersion {
@@ -65,33 +73,64 @@ pub struct Parser {
 
 impl Parser {
     /// A parser with CPython's default limits, following CPython 3.11.
+    ///
+    /// ```
+    /// let parser = safelit::Parser::new();
+    /// assert_eq!(parser.limits(), &safelit::Limits::default());
+    /// ```
     pub fn new() -> Parser {
         Parser::default()
     }
 
     /// Uses these limits.
+    ///
+    /// ```
+    /// use safelit::{ErrorKind, LimitKind, Limits, Parser};
+    /// let parser = Parser::new().with_limits(Limits { max_nodes: 2, ..Limits::default() });
+    /// assert_eq!(parser.parse("[1, 2]").unwrap_err().kind(), ErrorKind::Limit(LimitKind::Nodes));
+    /// ```
     pub fn with_limits(mut self, limits: Limits) -> Parser {
         self.limits = limits;
         self
     }
 
     /// Follows this CPython version.
+    ///
+    /// ```
+    /// use safelit::{Parser, PythonVersion};
+    /// let parser = Parser::new().with_python(PythonVersion::V3_13);
+    /// assert_eq!(parser.python(), PythonVersion::V3_13);
+    /// ```
     pub fn with_python(mut self, version: PythonVersion) -> Parser {
         self.version = version;
         self
     }
 
     /// The limits in use.
+    ///
+    /// ```
+    /// assert_eq!(safelit::Parser::new().limits().max_depth, 200);
+    /// ```
     pub fn limits(&self) -> &Limits {
         &self.limits
     }
 
     /// The CPython version followed.
+    ///
+    /// ```
+    /// use safelit::{Parser, PythonVersion};
+    /// assert_eq!(Parser::new().python(), PythonVersion::V3_11);
+    /// ```
     pub fn python(&self) -> PythonVersion {
         self.version
     }
 
     /// Parses a Python literal into a [`Value`].
+    ///
+    /// ```
+    /// let v = safelit::Parser::new().parse("{1: 2}").unwrap();
+    /// assert_eq!(v.to_string(), "{1: 2}");
+    /// ```
     pub fn parse(&self, text: &str) -> Result<Value, Error> {
         self.parse_into(text, &mut ValueBuilder)
             .map(|(value, _warnings)| value)
@@ -99,6 +138,13 @@ impl Parser {
 
     /// Parses a Python literal, building it with `builder`; also returns
     /// CPython's warnings, in source order.
+    ///
+    /// ```
+    /// use safelit::{Parser, ValueBuilder};
+    /// let (v, warnings) = Parser::new().parse_into(r"'\w'", &mut ValueBuilder).unwrap();
+    /// assert_eq!(v.to_string(), r"'\\w'");
+    /// assert_eq!(warnings.len(), 1);
+    /// ```
     pub fn parse_into<B: Builder>(
         &self,
         text: &str,

@@ -19,6 +19,12 @@ use logos::{Lexer, Logos};
 use crate::options::Parser;
 
 /// Something CPython reports as a warning, not an error.
+///
+/// ```
+/// use safelit::{parse_into, Limits, ValueBuilder};
+/// let (_, warnings) = parse_into(r"'\q'", &Limits::default(), &mut ValueBuilder).unwrap();
+/// assert_eq!(warnings[0].message(), r"invalid escape sequence '\q'");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     kind: WarningKind,
@@ -27,6 +33,12 @@ pub struct Warning {
 }
 
 /// The kinds of [`Warning`].
+///
+/// ```
+/// use safelit::{parse_into, Limits, ValueBuilder, WarningKind};
+/// let (_, w) = parse_into(r"'\e'", &Limits::default(), &mut ValueBuilder).unwrap();
+/// assert_eq!(w[0].kind(), WarningKind::InvalidEscape);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WarningKind {
@@ -47,16 +59,34 @@ impl Warning {
     }
 
     /// What kind of warning this is.
+    ///
+    /// ```
+    /// use safelit::{parse_into, Limits, ValueBuilder, WarningKind};
+    /// let (_, w) = parse_into(r"b'\d'", &Limits::default(), &mut ValueBuilder).unwrap();
+    /// assert_eq!(w[0].kind(), WarningKind::InvalidEscape);
+    /// ```
     pub fn kind(&self) -> WarningKind {
         self.kind
     }
 
     /// CPython's message, e.g. `invalid escape sequence '\q'`.
+    ///
+    /// ```
+    /// use safelit::{parse_into, Limits, ValueBuilder};
+    /// let (_, w) = parse_into(r"'\777'", &Limits::default(), &mut ValueBuilder).unwrap();
+    /// assert_eq!(w[0].message(), r"invalid octal escape sequence '\777'");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// Byte offset in the input of the text the warning is about.
+    ///
+    /// ```
+    /// use safelit::{parse_into, Limits, ValueBuilder};
+    /// let (_, w) = parse_into(r"[1, '\q']", &Limits::default(), &mut ValueBuilder).unwrap();
+    /// assert_eq!(w[0].offset(), 5); // the backslash
+    /// ```
     pub fn offset(&self) -> usize {
         self.offset
     }

@@ -34,11 +34,20 @@ pub struct Dict {
 
 impl Dict {
     /// An empty dict.
+    ///
+    /// ```
+    /// assert!(safelit::Dict::new().is_empty());
+    /// ```
     pub fn new() -> Dict {
         Dict { map: None }
     }
 
     /// An empty dict with room for `capacity` entries.
+    ///
+    /// ```
+    /// let d = safelit::Dict::with_capacity(8);
+    /// assert_eq!(d.len(), 0);
+    /// ```
     pub fn with_capacity(capacity: usize) -> Dict {
         if capacity == 0 {
             return Dict::new();
@@ -65,11 +74,23 @@ impl Dict {
     }
 
     /// Number of entries.
+    ///
+    /// ```
+    /// use safelit::{Dict, Value};
+    /// let mut d = Dict::new();
+    /// d.insert(Value::from(1), Value::None).unwrap();
+    /// d.insert(Value::from(1.0), Value::None).unwrap(); // 1.0 == 1
+    /// assert_eq!(d.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.map.as_ref().map_or(0, |m| m.len())
     }
 
     /// Whether the dict has no entries.
+    ///
+    /// ```
+    /// assert!(safelit::Dict::new().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -99,6 +120,14 @@ impl Dict {
 
     /// The value stored under a key equal to `key`; `None` when there is
     /// none or `key` is unhashable.
+    ///
+    /// ```
+    /// use safelit::Value;
+    /// let v = safelit::parse("{1: 'a'}").unwrap();
+    /// let d = v.as_dict().unwrap();
+    /// assert_eq!(d.get(&Value::Bool(true)), Some(&Value::from("a")));
+    /// assert_eq!(d.get(&Value::List(vec![])), None);
+    /// ```
     pub fn get(&self, key: &Value) -> Option<&Value> {
         let map = self.map.as_ref()?;
         check_hashable(key).ok()?;
@@ -125,6 +154,14 @@ impl Dict {
     }
 
     /// A mutable reference to the value stored under a key equal to `key`.
+    ///
+    /// ```
+    /// use safelit::{Dict, Value};
+    /// let mut d = Dict::new();
+    /// d.insert(Value::from("n"), Value::from(1)).unwrap();
+    /// *d.get_mut(&Value::from("n")).unwrap() = Value::from(2);
+    /// assert_eq!(d.to_string(), "{'n': 2}");
+    /// ```
     pub fn get_mut(&mut self, key: &Value) -> Option<&mut Value> {
         let map = self.map.as_mut()?;
         check_hashable(key).ok()?;
@@ -132,17 +169,35 @@ impl Dict {
     }
 
     /// Whether a key equal to `key` is present (`false` for unhashable `key`).
+    ///
+    /// ```
+    /// use safelit::Value;
+    /// let v = safelit::parse("{(1, 2): 0}").unwrap();
+    /// assert!(v.as_dict().unwrap().contains_key(&Value::Tuple(vec![Value::from(1), Value::from(2)])));
+    /// ```
     pub fn contains_key(&self, key: &Value) -> bool {
         self.get(key).is_some()
     }
 
     /// The entry at position `index` in insertion order.
+    ///
+    /// ```
+    /// let v = safelit::parse("{'b': 1, 'a': 2}").unwrap();
+    /// let (k, _) = v.as_dict().unwrap().get_index(0).unwrap();
+    /// assert_eq!(k.as_str(), Some("b"));
+    /// ```
     pub fn get_index(&self, index: usize) -> Option<(&Value, &Value)> {
         let map = self.map.as_ref()?;
         map.get_index(index).map(|(k, v)| (&k.0, v))
     }
 
     /// The entries in insertion order.
+    ///
+    /// ```
+    /// let v = safelit::parse("{'x': 1, 'y': 2}").unwrap();
+    /// let keys: Vec<_> = v.as_dict().unwrap().iter().map(|(k, _)| k.to_string()).collect();
+    /// assert_eq!(keys, ["'x'", "'y'"]);
+    /// ```
     pub fn iter(&self) -> Iter<'_> {
         Iter {
             inner: self.map.as_ref().map(|m| m.iter()),
@@ -150,16 +205,34 @@ impl Dict {
     }
 
     /// The keys in insertion order.
+    ///
+    /// ```
+    /// let v = safelit::parse("{1: None, 2: None}").unwrap();
+    /// assert_eq!(v.as_dict().unwrap().keys().count(), 2);
+    /// ```
     pub fn keys(&self) -> Keys<'_> {
         Keys { inner: self.iter() }
     }
 
     /// The values in insertion order.
+    ///
+    /// ```
+    /// let v = safelit::parse("{1: 10, 2: 20}").unwrap();
+    /// let sum: i64 = v.as_dict().unwrap().values().filter_map(|v| v.as_int()?.to_i64()).sum();
+    /// assert_eq!(sum, 30);
+    /// ```
     pub fn values(&self) -> Values<'_> {
         Values { inner: self.iter() }
     }
 
     /// Mutable references to the values, in insertion order.
+    ///
+    /// ```
+    /// use safelit::Value;
+    /// let mut d = safelit::parse("{1: 10}").unwrap().into_dict().unwrap();
+    /// for v in d.values_mut() { *v = Value::None; }
+    /// assert_eq!(d.to_string(), "{1: None}");
+    /// ```
     pub fn values_mut(&mut self) -> ValuesMut<'_> {
         ValuesMut {
             inner: self.map.as_mut().map(|m| m.values_mut()),
@@ -176,6 +249,13 @@ impl Dict {
 }
 
 /// Iterator over the entries of a [`Dict`], in insertion order.
+///
+/// ```
+/// let v = safelit::parse("{1: 2}").unwrap();
+/// let mut it = v.as_dict().unwrap().iter();
+/// assert!(it.next().is_some());
+/// assert!(it.next().is_none());
+/// ```
 #[derive(Clone, Debug)]
 pub struct Iter<'a> {
     inner: Option<indexmap::map::Iter<'a, Key, Value>>,
@@ -204,6 +284,11 @@ impl ExactSizeIterator for Iter<'_> {}
 impl FusedIterator for Iter<'_> {}
 
 /// Iterator over the keys of a [`Dict`], in insertion order.
+///
+/// ```
+/// let v = safelit::parse("{1: 2}").unwrap();
+/// assert_eq!(v.as_dict().unwrap().keys().next().unwrap().to_string(), "1");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Keys<'a> {
     inner: Iter<'a>,
@@ -231,6 +316,11 @@ impl ExactSizeIterator for Keys<'_> {}
 impl FusedIterator for Keys<'_> {}
 
 /// Iterator over the values of a [`Dict`], in insertion order.
+///
+/// ```
+/// let v = safelit::parse("{1: 2}").unwrap();
+/// assert_eq!(v.as_dict().unwrap().values().next().unwrap().to_string(), "2");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Values<'a> {
     inner: Iter<'a>,
@@ -258,6 +348,11 @@ impl ExactSizeIterator for Values<'_> {}
 impl FusedIterator for Values<'_> {}
 
 /// Iterator over mutable references to the values of a [`Dict`].
+///
+/// ```
+/// let mut d = safelit::parse("{1: 2}").unwrap().into_dict().unwrap();
+/// assert_eq!(d.values_mut().count(), 1);
+/// ```
 #[derive(Debug)]
 pub struct ValuesMut<'a> {
     inner: Option<indexmap::map::ValuesMut<'a, Key, Value>>,
@@ -286,6 +381,12 @@ impl ExactSizeIterator for ValuesMut<'_> {}
 impl FusedIterator for ValuesMut<'_> {}
 
 /// Owning iterator over the entries of a [`Dict`], in insertion order.
+///
+/// ```
+/// let d = safelit::parse("{1: 2}").unwrap().into_dict().unwrap();
+/// let pairs: Vec<_> = d.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+/// assert_eq!(pairs, [("1".to_string(), "2".to_string())]);
+/// ```
 #[derive(Debug)]
 pub struct IntoIter {
     inner: Option<indexmap::map::IntoIter<Key, Value>>,

@@ -65,11 +65,19 @@ impl Int {
     }
 
     /// Whether the value is `0`.
+    ///
+    /// ```
+    /// assert!(safelit::Int::from(0).is_zero());
+    /// ```
     pub fn is_zero(&self) -> bool {
         matches!(self.0, Repr::Small(0))
     }
 
     /// Whether the value is below `0`.
+    ///
+    /// ```
+    /// assert!(safelit::Int::from(-3).is_negative());
+    /// ```
     pub fn is_negative(&self) -> bool {
         match &self.0 {
             Repr::Small(n) => *n < 0,

@@ -104,6 +104,11 @@ pub struct Unhashable {
 
 impl Unhashable {
     /// An error naming the Python type that cannot be hashed.
+    ///
+    /// ```
+    /// let err = safelit::Unhashable::new("list");
+    /// assert_eq!(err.to_string(), "unhashable type: 'list'");
+    /// ```
     pub fn new(type_name: impl Into<Cow<'static, str>>) -> Self {
         Unhashable {
             type_name: type_name.into(),
@@ -111,6 +116,10 @@ impl Unhashable {
     }
 
     /// The Python type name: `list`, `dict` or `set` for values built by the parser.
+    ///
+    /// ```
+    /// assert_eq!(safelit::Unhashable::new("set").type_name(), "set");
+    /// ```
     pub fn type_name(&self) -> &str {
         &self.type_name
     }

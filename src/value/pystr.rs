@@ -39,6 +39,10 @@ enum Repr {
 
 impl PyStr {
     /// An empty string.
+    ///
+    /// ```
+    /// assert!(safelit::PyStr::new().is_empty());
+    /// ```
     pub fn new() -> PyStr {
         PyStr(Repr::Utf8(Box::from("")))
     }
@@ -62,6 +66,10 @@ impl PyStr {
     }
 
     /// The text, when it holds no lone surrogate.
+    ///
+    /// ```
+    /// assert_eq!(safelit::PyStr::from("x").as_str(), Some("x"));
+    /// ```
     pub fn as_str(&self) -> Option<&str> {
         match &self.0 {
             Repr::Utf8(s) => Some(s),
@@ -70,11 +78,21 @@ impl PyStr {
     }
 
     /// Whether the string holds at least one lone surrogate.
+    ///
+    /// ```
+    /// let s = safelit::PyStr::from_code_points([0xDC80]).unwrap();
+    /// assert!(s.has_surrogates());
+    /// ```
     pub fn has_surrogates(&self) -> bool {
         matches!(self.0, Repr::Generalized(_))
     }
 
     /// The text with every lone surrogate replaced by U+FFFD.
+    ///
+    /// ```
+    /// let s = safelit::PyStr::from_code_points([0x61, 0xD800]).unwrap();
+    /// assert_eq!(s.to_string_lossy(), "a\u{FFFD}");
+    /// ```
     pub fn to_string_lossy(&self) -> Cow<'_, str> {
         match &self.0 {
             Repr::Utf8(s) => Cow::Borrowed(s),
@@ -88,6 +106,11 @@ impl PyStr {
 
     /// The generalized UTF-8 encoding (plain UTF-8 when there are no lone
     /// surrogates): what Python's `s.encode('utf-8', 'surrogatepass')` gives.
+    ///
+    /// ```
+    /// let s = safelit::PyStr::from_code_points([0xD800]).unwrap();
+    /// assert_eq!(s.as_generalized_utf8(), b"\xED\xA0\x80");
+    /// ```
     pub fn as_generalized_utf8(&self) -> &[u8] {
         match &self.0 {
             Repr::Utf8(s) => s.as_bytes(),
@@ -96,6 +119,11 @@ impl PyStr {
     }
 
     /// The code points, surrogates included.
+    ///
+    /// ```
+    /// let s = safelit::PyStr::from("hé");
+    /// assert_eq!(s.code_points().collect::<Vec<_>>(), [0x68, 0xE9]);
+    /// ```
     pub fn code_points(&self) -> CodePoints<'_> {
         CodePoints {
             bytes: self.as_generalized_utf8(),
@@ -103,6 +131,10 @@ impl PyStr {
     }
 
     /// Number of code points (Python's `len()`); O(n).
+    ///
+    /// ```
+    /// assert_eq!(safelit::PyStr::from("héllo").len(), 5);
+    /// ```
     pub fn len(&self) -> usize {
         self.as_generalized_utf8()
             .iter()
@@ -111,11 +143,20 @@ impl PyStr {
     }
 
     /// Whether the string is empty.
+    ///
+    /// ```
+    /// assert!(safelit::PyStr::from("").is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.as_generalized_utf8().is_empty()
     }
 
     /// Compares by code points, as Python's `<` does on `str`.
+    ///
+    /// ```
+    /// use safelit::PyStr;
+    /// assert!(PyStr::from("a").cmp_code_points(&PyStr::from("b")).is_lt());
+    /// ```
     pub fn cmp_code_points(&self, other: &PyStr) -> std::cmp::Ordering {
         self.as_generalized_utf8().cmp(other.as_generalized_utf8())
     }
@@ -165,6 +206,11 @@ impl fmt::Display for PyStr {
 }
 
 /// Iterator over the code points of a [`PyStr`].
+///
+/// ```
+/// let s = safelit::PyStr::from("ab");
+/// assert_eq!(s.code_points().count(), 2);
+/// ```
 #[derive(Clone, Debug)]
 pub struct CodePoints<'a> {
     bytes: &'a [u8],

@@ -32,11 +32,19 @@ pub struct Set {
 
 impl Set {
     /// An empty set.
+    ///
+    /// ```
+    /// assert!(safelit::Set::new().is_empty());
+    /// ```
     pub fn new() -> Set {
         Set { set: None }
     }
 
     /// An empty set with room for `capacity` elements.
+    ///
+    /// ```
+    /// assert_eq!(safelit::Set::with_capacity(4).len(), 0);
+    /// ```
     pub fn with_capacity(capacity: usize) -> Set {
         if capacity == 0 {
             return Set::new();
@@ -50,11 +58,20 @@ impl Set {
     }
 
     /// Number of elements.
+    ///
+    /// ```
+    /// let v = safelit::parse("{1, True, 1.0, 2}").unwrap();
+    /// assert_eq!(v.as_set().unwrap().len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         self.set.as_ref().map_or(0, |s| s.len())
     }
 
     /// Whether the set has no elements.
+    ///
+    /// ```
+    /// assert!(safelit::parse("set()").unwrap().as_set().unwrap().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -83,6 +100,12 @@ impl Set {
 
     /// Whether an element equal to `item` is present (`false` for an
     /// unhashable `item`).
+    ///
+    /// ```
+    /// use safelit::Value;
+    /// let v = safelit::parse("{1, 2}").unwrap();
+    /// assert!(v.as_set().unwrap().contains(&Value::from(2.0)));
+    /// ```
     pub fn contains(&self, item: &Value) -> bool {
         self.get(item).is_some()
     }
@@ -107,11 +130,22 @@ impl Set {
     }
 
     /// The element at position `index` in insertion order.
+    ///
+    /// ```
+    /// let v = safelit::parse("{'b', 'a'}").unwrap();
+    /// assert_eq!(v.as_set().unwrap().get_index(0).unwrap().as_str(), Some("b"));
+    /// ```
     pub fn get_index(&self, index: usize) -> Option<&Value> {
         self.set.as_ref()?.get_index(index).map(|k| &k.0)
     }
 
     /// The elements in insertion order.
+    ///
+    /// ```
+    /// let v = safelit::parse("{3, 1, 2}").unwrap();
+    /// let items: Vec<String> = v.as_set().unwrap().iter().map(|x| x.to_string()).collect();
+    /// assert_eq!(items, ["3", "1", "2"]);
+    /// ```
     pub fn iter(&self) -> Iter<'_> {
         Iter {
             inner: self.set.as_ref().map(|s| s.iter()),
@@ -120,6 +154,11 @@ impl Set {
 }
 
 /// Iterator over the elements of a [`Set`], in insertion order.
+///
+/// ```
+/// let v = safelit::parse("{1}").unwrap();
+/// assert_eq!(v.as_set().unwrap().iter().count(), 1);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Iter<'a> {
     inner: Option<indexmap::set::Iter<'a, Key>>,
@@ -148,6 +187,11 @@ impl ExactSizeIterator for Iter<'_> {}
 impl FusedIterator for Iter<'_> {}
 
 /// Owning iterator over the elements of a [`Set`], in insertion order.
+///
+/// ```
+/// let s = safelit::parse("{1, 2}").unwrap().into_set().unwrap();
+/// assert_eq!(s.into_iter().count(), 2);
+/// ```
 #[derive(Debug)]
 pub struct IntoIter {
     inner: Option<indexmap::set::IntoIter<Key>>,

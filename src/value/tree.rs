@@ -226,11 +226,20 @@ impl Value {
     }
 
     /// Whether this is `None`.
+    ///
+    /// ```
+    /// assert!(safelit::parse("None").unwrap().is_none());
+    /// ```
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
     }
 
     /// The `bool`, if this is one (not for ints).
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("True").unwrap().as_bool(), Some(true));
+    /// assert_eq!(safelit::parse("1").unwrap().as_bool(), None);
+    /// ```
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Value::Bool(b) => Some(*b),
@@ -253,6 +262,10 @@ impl Value {
     }
 
     /// The `float`, if this is one (not for ints).
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("2.5").unwrap().as_f64(), Some(2.5));
+    /// ```
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Value::Float(f) => Some(*f),
@@ -261,6 +274,11 @@ impl Value {
     }
 
     /// The `complex`, if this is one.
+    ///
+    /// ```
+    /// let c = safelit::parse("1-2j").unwrap().as_complex().unwrap();
+    /// assert_eq!((c.re, c.im), (1.0, -2.0));
+    /// ```
     pub fn as_complex(&self) -> Option<Complex> {
         match self {
             Value::Complex(c) => Some(*c),
@@ -282,6 +300,11 @@ impl Value {
     }
 
     /// The `str`, lone surrogates included.
+    ///
+    /// ```
+    /// let v = safelit::parse(r"'\udc80'").unwrap();
+    /// assert!(v.as_py_str().unwrap().has_surrogates());
+    /// ```
     pub fn as_py_str(&self) -> Option<&PyStr> {
         match self {
             Value::Str(s) => Some(s),
@@ -290,6 +313,10 @@ impl Value {
     }
 
     /// The `bytes`, if this is one.
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("b'ab'").unwrap().as_bytes(), Some(&b"ab"[..]));
+    /// ```
     pub fn as_bytes(&self) -> Option<&[u8]> {
         match self {
             Value::Bytes(b) => Some(b),
@@ -298,6 +325,10 @@ impl Value {
     }
 
     /// The items of a `list`.
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("[1, 2]").unwrap().as_list().map(<[_]>::len), Some(2));
+    /// ```
     pub fn as_list(&self) -> Option<&[Value]> {
         match self {
             Value::List(items) => Some(items),
@@ -306,6 +337,10 @@ impl Value {
     }
 
     /// The items of a `tuple`.
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("1, 2, 3").unwrap().as_tuple().map(<[_]>::len), Some(3));
+    /// ```
     pub fn as_tuple(&self) -> Option<&[Value]> {
         match self {
             Value::Tuple(items) => Some(items),
@@ -314,6 +349,10 @@ impl Value {
     }
 
     /// The `dict`, if this is one.
+    ///
+    /// ```
+    /// assert!(safelit::parse("{}").unwrap().as_dict().is_some());
+    /// ```
     pub fn as_dict(&self) -> Option<&Dict> {
         match self {
             Value::Dict(d) => Some(d),
@@ -322,6 +361,10 @@ impl Value {
     }
 
     /// The `set`, if this is one.
+    ///
+    /// ```
+    /// assert!(safelit::parse("set()").unwrap().as_set().is_some());
+    /// ```
     pub fn as_set(&self) -> Option<&Set> {
         match self {
             Value::Set(s) => Some(s),
@@ -347,6 +390,11 @@ impl Value {
     }
 
     /// Takes the items of a `tuple`; any other value is returned as `Err`.
+    ///
+    /// ```
+    /// let items = safelit::parse("(1,)").unwrap().into_tuple().unwrap();
+    /// assert_eq!(items.len(), 1);
+    /// ```
     pub fn into_tuple(mut self) -> Result<Vec<Value>, Value> {
         match &mut self {
             Value::Tuple(items) => Ok(mem::take(items)),
@@ -355,6 +403,11 @@ impl Value {
     }
 
     /// Takes a `dict`; any other value is returned as `Err`.
+    ///
+    /// ```
+    /// let d = safelit::parse("{1: 2}").unwrap().into_dict().unwrap();
+    /// assert_eq!(d.len(), 1);
+    /// ```
     pub fn into_dict(mut self) -> Result<Dict, Value> {
         match &mut self {
             Value::Dict(d) => Ok(mem::take(d)),
@@ -363,6 +416,11 @@ impl Value {
     }
 
     /// Takes a `set`; any other value is returned as `Err`.
+    ///
+    /// ```
+    /// let s = safelit::parse("{1}").unwrap().into_set().unwrap();
+    /// assert_eq!(s.len(), 1);
+    /// ```
     pub fn into_set(mut self) -> Result<Set, Value> {
         match &mut self {
             Value::Set(s) => Ok(mem::take(s)),
@@ -371,6 +429,11 @@ impl Value {
     }
 
     /// Takes a `str`; any other value is returned as `Err`.
+    ///
+    /// ```
+    /// let s = safelit::parse("'hi'").unwrap().into_py_str().unwrap();
+    /// assert_eq!(s.as_str(), Some("hi"));
+    /// ```
     pub fn into_py_str(mut self) -> Result<PyStr, Value> {
         match &mut self {
             Value::Str(s) => Ok(mem::take(s)),
@@ -379,6 +442,10 @@ impl Value {
     }
 
     /// Takes the bytes of a `bytes`; any other value is returned as `Err`.
+    ///
+    /// ```
+    /// assert_eq!(safelit::parse("b'\\x00'").unwrap().into_bytes().unwrap(), [0]);
+    /// ```
     pub fn into_bytes(mut self) -> Result<Vec<u8>, Value> {
         match &mut self {
             Value::Bytes(b) => Ok(mem::take(b)),
@@ -387,6 +454,11 @@ impl Value {
     }
 
     /// Takes an `int`; any other value is returned as `Err`.
+    ///
+    /// ```
+    /// let i = safelit::parse("0xff").unwrap().into_int().unwrap();
+    /// assert_eq!(i.to_i64(), Some(255));
+    /// ```
     pub fn into_int(mut self) -> Result<Int, Value> {
         match &mut self {
             Value::Int(i) => Ok(mem::take(i)),
