@@ -1,56 +1,90 @@
 #!/usr/bin/env python3
-"""Generate safelit's Unicode tables (src/unicode/) from the running CPython.
+"""Generate safelit's Unicode tables (src/unicode/) from CPython 3.11, 3.12 and 3.13.
 
-The tables must be CPython 3.11's own (Unicode 14.0.0), so everything is taken
-from the interpreter running this script, and every name is checked against the
-real `\\N{...}` escape (through `ast.literal_eval`) before it is emitted.
+safelit must see Unicode exactly as each supported CPython does, so every
+table is taken from the interpreters themselves, and every name is checked
+against the real `\\N{...}` escape (through `ast.literal_eval`) of the
+interpreter it comes from:
 
-Usage (from anywhere; paths are relative to the repository root):
+    Rust variant   CPython   unicodedata.unidata_version
+    V14_0          3.11      14.0.0   (the base: names.bin, full range tables)
+    V15_0          3.12      15.0.0   (stored as additions to 14.0)
+    V15_1          3.13      15.1.0   (stored as additions to 15.0)
 
-    python3.11 scripts/gen_unicode_tables.py [--force] [--aliases FILE]
-                                             [--named-sequences FILE] [--check]
+Run it under CPython 3.11; it runs itself under 3.12 and 3.13 (subprocesses in
+the internal modes `--collect VERSION` and `--eval VERSION`, which print JSON)
+and merges what the three say.  The exact commands (the committed files come
+from 3.11.7, 3.12.1 and 3.13.0, as installed by pyenv):
 
+    $(pyenv root)/versions/3.11.7/bin/python3 scripts/gen_unicode_tables.py
+    $(pyenv root)/versions/3.11.7/bin/python3 scripts/gen_unicode_tables.py --check
+
+with the defaults --python-15.0 $(pyenv root)/versions/3.12.1/bin/python3 and
+--python-15.1 $(pyenv root)/versions/3.13.0/bin/python3 ($(pyenv root) is
+$PYENV_ROOT, else ~/.pyenv).  Options:
+
+  --python-15.0 PATH      the CPython 3.12 (Unicode 15.0.0) to run.
+  --python-15.1 PATH      the CPython 3.13 (Unicode 15.1.0) to run.
   --aliases FILE          NameAliases.txt used as a *candidate* list of aliases
-                          (default /usr/share/unicode/NameAliases.txt).  Any
-                          newer Unicode version works: only the aliases that the
-                          running interpreter's `\\N{}` accepts are kept.
+                          (default /usr/share/unicode/NameAliases.txt, 15.0.0
+                          on Debian bookworm).  Only the aliases that each
+                          interpreter's `\\N{}` accepts are kept, and each
+                          interpreter's own complete alias list (read from its
+                          `unicodedata._ucnhash_CAPI`) must equal that set, so a
+                          file that misses an alias the interpreter knows is an
+                          error, never a silent omission.
   --named-sequences FILE  NamedSequences.txt, used only to add *negative* test
                           vectors (`\\N{}` rejects named sequences).  Optional:
                           skipped if the file does not exist
                           (default /usr/share/unicode/NamedSequences.txt).
-  --force                 run even if the interpreter is not CPython 3.11 with
-                          Unicode 14.0.0 (the output is then NOT what safelit
-                          wants; for experiments only).
+  --force                 run even if an interpreter is not the CPython
+                          minor version expected for its Unicode version (the
+                          output is then NOT what safelit wants; experiments).
   --check                 do not write anything; exit 1 if a generated file
                           differs from the committed one.
 
-Outputs (all in src/unicode/, all starting with a header naming this script
-and the Unicode version):
+Checked on the way (the run stops on any failure): no name or alias of a
+version is removed or changes its code point in the next one; no code point
+leaves XID_Start, XID_Continue, the printable set or the unified ideographs;
+the Hangul jamo names and the NFKC-to-"set" data are the same in every version.
 
-  names.bin         the `\\N{}` name table: table names + accepted aliases
-                    (not the algorithmic CJK UNIFIED IDEOGRAPH-* and HANGUL
-                    SYLLABLE * names), sorted, front-coded in blocks, with a
-                    byte-token dictionary.  Layout documented in `encode_names`.
-  tables.rs         range tables (XID_Start, XID_Continue, printable, unified
-                    ideographs), Hangul jamo short names, the characters whose
-                    NFKD is a piece of "set", and checksums used by the tests.
-  test_vectors.txt  `\\N{}` names with the expected result (hex code point or
-                    `-`), every one checked against the interpreter.
+Outputs (all in src/unicode/, all starting with a header naming this script
+and the interpreters):
+
+  names.bin         the `\\N{}` name table of 14.0: table names + accepted
+                    aliases (not the algorithmic CJK UNIFIED IDEOGRAPH-* and
+                    HANGUL SYLLABLE * names), sorted, front-coded in blocks,
+                    with a byte-token dictionary.  Layout in `encode_names`.
+  tables.rs         range tables (XID_Start, XID_Continue, printable of 14.0
+                    and what 15.0 and 15.1 added; unified ideographs per
+                    version), Hangul jamo short names, the characters whose
+                    NFKD is a piece of "set", the names and aliases added by
+                    15.0 and 15.1, and per-version checksums used by the tests.
+  test_vectors.txt  `\\N{}` names with the result of each interpreter (hex code
+                    point or `-`), every one run through the interpreter.
 """
 
 import argparse
 import ast
+import json
 import os
 import re
+import subprocess
 import sys
 import unicodedata
 
-EXPECTED_PY = (3, 11)
-EXPECTED_UNIDATA = "14.0.0"
+# (Rust variant, CPython minor version, Unicode version, pyenv version used).
+VERSIONS = [
+    ("V14_0", (3, 11), "14.0.0", "3.11.7"),
+    ("V15_0", (3, 12), "15.0.0", "3.12.1"),
+    ("V15_1", (3, 13), "15.1.0", "3.13.0"),
+]
+BASE = VERSIONS[0][2]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(ROOT, "src", "unicode")
 MAX_CP = 0x110000
+ALGORITHMIC_PREFIXES = ("CJK UNIFIED IDEOGRAPH-", "HANGUL SYLLABLE ")
 
 BLOCK_SIZE = 32
 ALPHABET = b" -0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -86,6 +120,44 @@ def escape_lookup(name):
     return ord(value)
 
 
+def interpreter_aliases():
+    """Every alias this interpreter's unicodedata module has, in its order.
+
+    CPython stores alias i as the private code point U+F0000 + i (named
+    sequences start at U+F0200), and its C API (`unicodedata._ucnhash_CAPI`,
+    struct {getname, getcode}; getname(code, buffer, buflen,
+    with_alias_and_seq) since 3.10) names them.  This is the interpreter's own
+    complete list, independent of any NameAliases.txt.
+    """
+    import ctypes
+
+    api = ctypes.pythonapi
+    api.PyCapsule_GetName.restype = ctypes.c_char_p
+    api.PyCapsule_GetName.argtypes = [ctypes.py_object]
+    api.PyCapsule_GetPointer.restype = ctypes.c_void_p
+    api.PyCapsule_GetPointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
+    capsule = unicodedata._ucnhash_CAPI
+    struct = api.PyCapsule_GetPointer(capsule, api.PyCapsule_GetName(capsule))
+    getname_type = ctypes.CFUNCTYPE(
+        ctypes.c_int, ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int, ctypes.c_int
+    )
+    getname = getname_type(ctypes.cast(struct, ctypes.POINTER(ctypes.c_void_p))[0])
+    buf = ctypes.create_string_buffer(256)
+
+    def name(code):
+        return buf.value.decode("ascii") if getname(code, buf, len(buf), 1) else None
+
+    # The C API must be what we think it is before we trust its answers.
+    assert name(0x41) == "LATIN CAPITAL LETTER A", name(0x41)
+    assert name(0x1F40D) == unicodedata.name("\U0001F40D")
+    out = []
+    while name(0xF0000 + len(out)) is not None:
+        out.append(buf.value.decode("ascii"))
+        assert len(out) < 0x200, "aliases run into the named sequences"
+    assert out and name(0xF0200) is not None  # the first named sequence
+    return out
+
+
 # ---------------------------------------------------------------- the data
 
 
@@ -97,7 +169,7 @@ def collect_names():
         n = unicodedata.name(chr(cp), None)
         if n is None:
             continue
-        if n.startswith("CJK UNIFIED IDEOGRAPH-") or n.startswith("HANGUL SYLLABLE "):
+        if n.startswith(ALGORITHMIC_PREFIXES):
             algorithmic.append((n, cp))
             continue
         assert n not in names, n
@@ -123,7 +195,17 @@ def collect_aliases(path, names):
                 continue
             assert got == cp, (alias, cp, got)
             assert alias not in names and alias not in aliases, alias
+            # The lookup would take the algorithmic path and never see it.
+            assert not alias.startswith(ALGORITHMIC_PREFIXES), alias
             aliases[alias] = cp
+    known = interpreter_aliases()
+    assert len(known) == len(set(known))
+    missing = sorted(set(known) - set(aliases))
+    extra = sorted(set(aliases) - set(known))
+    assert not missing and not extra, (
+        "the interpreter's aliases differ from the accepted ones of %s: "
+        "missing from the file %s, unknown to the interpreter %s" % (path, missing, extra)
+    )
     return aliases, rejected
 
 
@@ -455,15 +537,21 @@ def set_pieces():
 # ---------------------------------------------------------------- vectors
 
 
-def make_vectors(names, aliases, algorithmic, cjk_ranges, seqs, rejected_aliases):
-    vecs = []  # (name, expected cp or None)
+def make_vectors(names, aliases, algorithmic, cjk_ranges, seqs, rejected_aliases, added):
+    """`\\N{}` names to test, without results (each interpreter gives those).
+
+    `names`, `algorithmic`: the base version's; `aliases`, `cjk_ranges`,
+    `seqs`, `rejected_aliases`: those of every version; `added`: the names and
+    aliases each later version added (all of them are tested, in every version).
+    """
+    vecs = []
     seen = set()
 
     def add(n):
         if n in seen or re.search(r"[}'\\\r\n\t]", n):
             return
         seen.add(n)
-        vecs.append((n, escape_lookup(n)))
+        vecs.append(n)
 
     table_names = sorted(names)
     for i, n in enumerate(table_names):
@@ -654,6 +742,17 @@ def make_vectors(names, aliases, algorithmic, cjk_ranges, seqs, rejected_aliases
     for i, n in enumerate(table_names):
         if i % 1009 == 0:
             add("".join(c.lower() if j % 2 else c for j, c in enumerate(n)))
+    # Every name and alias a later version added, and variants of some.
+    for new in added:
+        for i, n in enumerate(sorted(new)):
+            add(n)
+            add(n.lower())
+            if i % 5 == 0:
+                add(n.title())
+                add(n[:-1])
+                add(n + "A")
+                add(" " + n)
+                add(n.replace(" ", "_"))
     return vecs
 
 
@@ -679,50 +778,57 @@ def rs_strs(name, strs, doc):
     return "/// %s\npub(super) static %s: [&str; %d] = [%s];\n" % (doc, name, len(strs), body)
 
 
-def header(comment):
-    return (
-        "%s Generated by scripts/gen_unicode_tables.py from CPython %s "
-        "(Unicode %s). Do not edit.\n"
-        % (comment, ".".join(map(str, sys.version_info[:3])), unicodedata.unidata_version)
+
+def interpreter_label():
+    return "CPython %s (Unicode %s)" % (
+        ".".join(map(str, sys.version_info[:3])),
+        unicodedata.unidata_version,
     )
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--force", action="store_true")
-    ap.add_argument("--check", action="store_true")
-    ap.add_argument("--aliases", default="/usr/share/unicode/NameAliases.txt")
-    ap.add_argument("--named-sequences", default="/usr/share/unicode/NamedSequences.txt")
-    args = ap.parse_args()
+def header(comment, labels):
+    if len(labels) > 1:
+        labels = ", ".join(labels[:-1]) + " and " + labels[-1]
+    else:
+        labels = labels[0]
+    return "%s Generated by scripts/gen_unicode_tables.py from %s. Do not edit.\n" % (
+        comment,
+        labels,
+    )
 
+
+# ---------------------------------------------------------------- per version
+
+
+def check_interpreter(unicode_version, force):
+    """Refuse to run under anything but the CPython minor version whose
+    unicodedata is `unicode_version`."""
+    (minor,) = [v[1] for v in VERSIONS if v[2] == unicode_version]
     if (
         sys.implementation.name != "cpython"
-        or sys.version_info[:2] != EXPECTED_PY
-        or unicodedata.unidata_version != EXPECTED_UNIDATA
-    ) and not args.force:
+        or sys.version_info[:2] != minor
+        or unicodedata.unidata_version != unicode_version
+    ) and not force:
         sys.exit(
             "refusing to run: need CPython %d.%d with Unicode %s, this is %s %s with Unicode %s "
             "(use --force to run anyway)"
             % (
-                *EXPECTED_PY,
-                EXPECTED_UNIDATA,
+                *minor,
+                unicode_version,
                 sys.implementation.name,
                 sys.version.split()[0],
                 unicodedata.unidata_version,
             )
         )
 
+
+def collect(args):
+    """Everything the running interpreter says, as JSON-able data."""
     names, algorithmic = collect_names()
     aliases, rejected_aliases = collect_aliases(args.aliases, names)
     seqs = collect_named_sequences(args.named_sequences)
     for s in seqs:
         assert escape_lookup(s) is None, s
-    table = dict(names)
-    table.update(aliases)
-
-    names_bin = encode_names(table)
-    pairs = sorted(table.items())
-    checksum = names_checksum(pairs)
 
     # Unified ideographs: derived from name(), checked against \N{} at the edges.
     cjk = ranges_of(
@@ -733,83 +839,351 @@ def main():
         assert escape_lookup("CJK UNIFIED IDEOGRAPH-%X" % hi) == hi
         assert escape_lookup("CJK UNIFIED IDEOGRAPH-%X" % (lo - 1)) is None
         assert escape_lookup("CJK UNIFIED IDEOGRAPH-%X" % (hi + 1)) is None
-    cjk_count = sum(e - s + 1 for s, e in cjk)
 
-    jl, jv, jt = hangul_jamo()
+    jamo = hangul_jamo()
     hangul_sum = FNV_OFFSET
     for cp in range(0xAC00, 0xD7A4):
         hangul_sum = fnv1a(hangul_sum, unicodedata.name(chr(cp)).encode("ascii") + b"\0")
 
-    xid_start = ranges_of(lambda cp: chr(cp).isidentifier())
-    xid_continue = ranges_of(lambda cp: ("a" + chr(cp)).isidentifier())
-    printable = ranges_of(lambda cp: chr(cp).isprintable())
-    pieces = set_pieces()
+    return {
+        "label": interpreter_label(),
+        "names": names,
+        "algorithmic": algorithmic,
+        "aliases": aliases,
+        "rejected_aliases": rejected_aliases,
+        "seqs": seqs,
+        "cjk": cjk,
+        "jamo": jamo,
+        "hangul_checksum": hangul_sum,
+        "xid_start": ranges_of(lambda cp: chr(cp).isidentifier()),
+        "xid_continue": ranges_of(lambda cp: ("a" + chr(cp)).isidentifier()),
+        "printable": ranges_of(lambda cp: chr(cp).isprintable()),
+        "set_pieces": set_pieces(),
+    }
 
-    max_len = max(map(len, table))
-    rs = [header("//!"), "//! Range tables, Hangul jamo, NFKC-to-\"set\" data and test checksums.\n\n"]
-    rs.append("/// Number of names (table names + accepted aliases) in `names.bin`.\n")
-    rs.append("#[cfg(test)]\npub(super) const NAME_COUNT: usize = %d;\n" % len(table))
+
+def from_json(d):
+    """Undo JSON's tuples-to-lists."""
+    d = dict(d)
+    for k in (
+        "algorithmic",
+        "rejected_aliases",
+        "cjk",
+        "xid_start",
+        "xid_continue",
+        "printable",
+        "set_pieces",
+    ):
+        d[k] = [tuple(x) for x in d[k]]
+    d["jamo"] = tuple(d["jamo"])
+    return d
+
+
+def run_worker(python, mode, unicode_version, args, stdin=None):
+    cmd = [python, os.path.abspath(__file__), mode, unicode_version]
+    cmd += ["--aliases", args.aliases, "--named-sequences", args.named_sequences]
+    if args.force:
+        cmd.append("--force")
+    try:
+        res = subprocess.run(cmd, input=stdin, capture_output=True, text=True, check=False)
+    except OSError as e:
+        sys.exit("cannot run %s for Unicode %s: %s" % (python, unicode_version, e))
+    if res.returncode != 0:
+        sys.exit(
+            "%s %s %s failed (exit %d):\n%s"
+            % (python, mode, unicode_version, res.returncode, res.stderr)
+        )
+    return json.loads(res.stdout)
+
+
+# ---------------------------------------------------------------- versions
+
+
+def code_points(ranges):
+    out = set()
+    for s, e in ranges:
+        out.update(range(s, e + 1))
+    return out
+
+
+def added_ranges(old, new, what):
+    """The ranges of `new` not in `old`; `old` must be a subset of `new`."""
+    old_cps, new_cps = code_points(old), code_points(new)
+    removed = old_cps - new_cps
+    assert not removed, "%s lost %d code points, e.g. %s" % (
+        what,
+        len(removed),
+        ["U+%04X" % cp for cp in sorted(removed)[:5]],
+    )
+    added = new_cps - old_cps
+    out = ranges_of(lambda cp: cp in added)
+    assert code_points(old) | code_points(out) == new_cps
+    return out
+
+
+def check_growth(old, new, uv):
+    """Whatever `old` had, `new` has unchanged; returns the names and aliases
+    `new` added, and its range-table additions."""
+    for kind in ("names", "aliases"):
+        for k, cp in old[kind].items():
+            assert new[kind].get(k) == cp, "%s %r removed or changed in %s" % (kind, k, uv)
+    for key in ("jamo", "hangul_checksum", "set_pieces"):
+        assert old[key] == new[key], "%s changed in %s" % (key, uv)
+    added = {}
+    for kind in ("names", "aliases"):
+        for k, cp in new[kind].items():
+            if k not in old[kind]:
+                assert k not in old["names"] and k not in old["aliases"], k
+                added[k] = cp
+    added_ranges(old["cjk"], new["cjk"], "CJK unified ideographs of " + uv)
+    growth = {
+        key: added_ranges(old[key], new[key], "%s of %s" % (key, uv))
+        for key in ("xid_start", "xid_continue", "printable")
+    }
+    return added, growth
+
+
+# ---------------------------------------------------------------- main
+
+
+def default_python(pyenv_version):
+    root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
+    return os.path.join(root, "versions", pyenv_version, "bin", "python3")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--force", action="store_true")
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--aliases", default="/usr/share/unicode/NameAliases.txt")
+    ap.add_argument("--named-sequences", default="/usr/share/unicode/NamedSequences.txt")
+    for variant, _, uv, pyenv_version in VERSIONS[1:]:
+        ap.add_argument(
+            "--python-" + uv.rsplit(".", 1)[0],
+            dest="python_" + variant,
+            default=default_python(pyenv_version),
+            metavar="PATH",
+        )
+    # Internal modes, run by the main process under the other interpreters.
+    ap.add_argument("--collect", metavar="UNICODE_VERSION", help=argparse.SUPPRESS)
+    ap.add_argument("--eval", metavar="UNICODE_VERSION", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.collect:
+        check_interpreter(args.collect, args.force)
+        json.dump(collect(args), sys.stdout)
+        return
+    if args.eval:
+        check_interpreter(args.eval, args.force)
+        json.dump([escape_lookup(n) for n in json.load(sys.stdin)], sys.stdout)
+        return
+
+    check_interpreter(BASE, args.force)
+    pythons = {uv: getattr(args, "python_" + variant) for variant, _, uv, _ in VERSIONS[1:]}
+    data = {BASE: collect(args)}
+    for _, _, uv, _ in VERSIONS[1:]:
+        data[uv] = from_json(run_worker(pythons[uv], "--collect", uv, args))
+    uvs = [v[2] for v in VERSIONS]
+    variants = {v[2]: v[0] for v in VERSIONS}
+    labels = [data[uv]["label"] for uv in uvs]
+
+    # Each version against the one before.
+    added = {}  # uv -> {name or alias: cp}
+    growth = {}  # uv -> {"xid_start": ranges, ...}
+    for prev, uv in zip(uvs, uvs[1:]):
+        added[uv], growth[uv] = check_growth(data[prev], data[uv], uv)
+    tables = {uv: dict(data[uv]["names"], **data[uv]["aliases"]) for uv in uvs}
+    for uv in uvs:
+        assert len(tables[uv]) == len(data[uv]["names"]) + len(data[uv]["aliases"])
+        for k in tables[uv]:
+            assert not k.startswith(ALGORITHMIC_PREFIXES), k
+
+    base = data[BASE]
+    names_bin = encode_names(tables[BASE])
+
+    # Every added name is in the name alphabet and found by no earlier version
+    # (checked below through the vectors, which contain all of them).
+    all_added = sorted((k, cp, uv) for uv in uvs[1:] for k, cp in added[uv].items())
+    for k, _, _ in all_added:
+        assert k and all(ord(c) < 128 and ord(c) in ALPHABET for c in k), k
+    assert len({k for k, _, _ in all_added}) == len(all_added)
+
+    # Vectors: one list of names, run through every interpreter.
+    all_aliases = {}
+    rejected = {}
+    cjk_all = []
+    seqs = []
+    for uv in uvs:
+        all_aliases.update(data[uv]["aliases"])
+        for a in data[uv]["rejected_aliases"]:
+            rejected.setdefault(a[0], a)
+        cjk_all += [r for r in data[uv]["cjk"] if r not in cjk_all]
+        seqs += [s for s in data[uv]["seqs"] if s not in seqs]
+    vec_names = make_vectors(
+        base["names"],
+        all_aliases,
+        base["algorithmic"],
+        cjk_all,
+        seqs,
+        list(rejected.values()),
+        [added[uv] for uv in uvs[1:]],
+    )
+    results = {BASE: [escape_lookup(n) for n in vec_names]}
+    for uv in uvs[1:]:
+        results[uv] = run_worker(pythons[uv], "--eval", uv, args, stdin=json.dumps(vec_names))
+        assert len(results[uv]) == len(vec_names)
+    by_name = {n: i for i, n in enumerate(vec_names)}
+    for uv in uvs:
+        for n, cp in tables[uv].items():
+            if n in by_name:
+                assert results[uv][by_name[n]] == cp, (uv, n)
+        for s in seqs:
+            assert results[uv][by_name[s]] is None, (uv, s)
+    for k, cp, uv in all_added:
+        for earlier in uvs[: uvs.index(uv)]:
+            assert results[earlier][by_name[k]] is None, (k, earlier)
+        for later in uvs[uvs.index(uv) :]:
+            assert results[later][by_name[k]] == cp, (k, later)
+
+    # tables.rs
+    def per_version(values, fmt):
+        return "[" + ", ".join(fmt % v for v in values) + "]"
+
+    max_len = max(len(k) for uv in uvs for k in tables[uv])
+    rs = [
+        header("//!", labels),
+        "//! Range tables, Hangul jamo, NFKC-to-\"set\" data, the names added after\n"
+        "//! Unicode 14.0 and test checksums. Arrays of `[_; %d]` are per `UnicodeVersion`,\n"
+        "//! in order (%s).\n\n" % (len(uvs), ", ".join(variants[uv] for uv in uvs)),
+    ]
+    used_variants = sorted({variants[uv] for _, _, uv in all_added})
+    rs.append("use super::UnicodeVersion::{self, %s};\n\n" % ", ".join(used_variants))
+    rs.append("/// Number of names (table names + accepted aliases) per version.\n")
+    rs.append(
+        "#[cfg(test)]\npub(super) const NAME_COUNT: [usize; %d] = %s;\n"
+        % (len(uvs), per_version([len(tables[uv]) for uv in uvs], "%d"))
+    )
     rs.append("/// Of which aliases (from NameAliases.txt, accepted by `\\N{}`).\n")
-    rs.append("#[cfg(test)]\npub(super) const ALIAS_COUNT: usize = %d;\n" % len(aliases))
-    rs.append("/// Longest name in `names.bin`, in bytes.\n")
+    rs.append(
+        "#[cfg(test)]\npub(super) const ALIAS_COUNT: [usize; %d] = %s;\n"
+        % (len(uvs), per_version([len(data[uv]["aliases"]) for uv in uvs], "%d"))
+    )
+    rs.append("/// Longest table name or alias of any version, in bytes.\n")
     rs.append("pub(super) const MAX_NAME_LEN: usize = %d;\n" % max_len)
     rs.append(
-        "/// FNV-1a 64 over every (name, NUL, code point as u32 LE) of `names.bin`, in order.\n"
+        "/// FNV-1a 64 over every (name, NUL, code point as u32 LE) of each version's\n"
+        "/// table (names.bin for 14.0, plus `NAMES_ADDED` after), sorted by name.\n"
     )
-    rs.append("#[cfg(test)]\npub(super) const NAMES_CHECKSUM: u64 = 0x%016X;\n" % checksum)
-    rs.append("/// FNV-1a 64 over every Hangul syllable name followed by NUL, U+AC00..=U+D7A3.\n")
-    rs.append("#[cfg(test)]\npub(super) const HANGUL_CHECKSUM: u64 = 0x%016X;\n" % hangul_sum)
+    rs.append(
+        "#[cfg(test)]\npub(super) const NAMES_CHECKSUM: [u64; %d] = %s;\n"
+        % (
+            len(uvs),
+            per_version([names_checksum(sorted(tables[uv].items())) for uv in uvs], "0x%016X"),
+        )
+    )
+    rs.append(
+        "/// FNV-1a 64 over every Hangul syllable name followed by NUL, U+AC00..=U+D7A3\n"
+        "/// (the same in every version).\n"
+    )
+    rs.append(
+        "#[cfg(test)]\npub(super) const HANGUL_CHECKSUM: u64 = 0x%016X;\n" % base["hangul_checksum"]
+    )
     rs.append("/// Number of code points with an algorithmic CJK UNIFIED IDEOGRAPH name.\n")
-    rs.append("#[cfg(test)]\npub(super) const CJK_COUNT: u32 = %d;\n\n" % cjk_count)
-    for nm, rg in (
-        ("XID_START", xid_start),
-        ("XID_CONTINUE", xid_continue),
-        ("PRINTABLE", printable),
+    rs.append(
+        "#[cfg(test)]\npub(super) const CJK_COUNT: [u32; %d] = %s;\n\n"
+        % (len(uvs), per_version([len(code_points(data[uv]["cjk"])) for uv in uvs], "%d"))
+    )
+    for nm, key in (
+        ("XID_START", "xid_start"),
+        ("XID_CONTINUE", "xid_continue"),
+        ("PRINTABLE", "printable"),
     ):
-        h, c = pred_checksum(rg)
         rs.append(
-            "/// FNV-1a 64 over the (start, end) u32 LE pairs of `%s`, and its size.\n" % nm
+            "/// FNV-1a 64 over the (start, end) u32 LE pairs of the whole `%s` of each\n"
+            "/// version (its ranges, not the additions), and its size.\n" % nm
         )
         rs.append(
-            "#[cfg(test)]\npub(super) const %s_CHECK: (u64, u32) = (0x%016X, %d);\n"
-            % (nm, h, c)
+            "#[cfg(test)]\npub(super) const %s_CHECK: [(u64, u32); %d] = %s;\n"
+            % (
+                nm,
+                len(uvs),
+                per_version([pred_checksum(data[uv][key]) for uv in uvs], "(0x%016X, %d)"),
+            )
         )
     rs.append("\n")
-    rs.append(
-        rs_ranges(
-            "CJK_UNIFIED",
-            cjk,
-            "Code points named `CJK UNIFIED IDEOGRAPH-<hex>` (CPython's `is_unified_ideograph`).",
+    for uv in uvs:
+        rs.append(
+            rs_ranges(
+                "CJK_UNIFIED_" + variants[uv][1:],
+                data[uv]["cjk"],
+                "Code points named `CJK UNIFIED IDEOGRAPH-<hex>` (`is_unified_ideograph`) in %s."
+                % data[uv]["label"],
+            )
         )
+    jl, jv, jt = base["jamo"]
+    rs.append(
+        rs_strs("JAMO_L", jl, "Leading-consonant short names (CPython's `hangul_syllables[][0]`).")
     )
-    rs.append(rs_strs("JAMO_L", jl, "Leading-consonant short names (CPython's `hangul_syllables[][0]`)."))
     rs.append(rs_strs("JAMO_V", jv, "Vowel short names (`hangul_syllables[][1]`)."))
     rs.append(rs_strs("JAMO_T", jt, "Trailing-consonant short names (`hangul_syllables[][2]`)."))
+    pieces = base["set_pieces"]
     rs.append(
-        "/// Characters whose NFKD is a piece of \"set\", with that piece (sorted by char).\n"
+        "/// Characters whose NFKD is a piece of \"set\", with that piece (sorted by char;\n"
+        "/// the same in every version).\n"
         "pub(super) static SET_PIECES: [(char, &str); %d] = [\n" % len(pieces)
     )
     for cp, d in pieces:
         rs.append("    ('\\u{%X}', \"%s\"),\n" % (cp, d))
     rs.append("];\n")
-    rs.append(rs_ranges("XID_START", xid_start, "`str.isidentifier()` of the single character (XID_Start plus '_')."))
-    rs.append(rs_ranges("XID_CONTINUE", xid_continue, "`('a' + c).isidentifier()` (XID_Continue)."))
-    rs.append(rs_ranges("PRINTABLE", printable, "`str.isprintable()` of the single code point."))
+    rs.append(
+        "/// Names and aliases added after Unicode 14.0 (not in names.bin), sorted, each\n"
+        "/// with its code point and the version that added it.\n"
+        "pub(super) static NAMES_ADDED: [(&str, u32, UnicodeVersion); %d] = [\n" % len(all_added)
+    )
+    for k, cp, uv in all_added:
+        rs.append("    (\"%s\", 0x%X, %s),\n" % (k, cp, variants[uv]))
+    rs.append("];\n")
+    for nm, key, doc in (
+        (
+            "XID_START",
+            "xid_start",
+            "`str.isidentifier()` of the single character (XID_Start plus '_')",
+        ),
+        ("XID_CONTINUE", "xid_continue", "`('a' + c).isidentifier()` (XID_Continue)"),
+        ("PRINTABLE", "printable", "`str.isprintable()` of the single code point"),
+    ):
+        rs.append(rs_ranges(nm, data[BASE][key], "%s, %s." % (doc, data[BASE]["label"])))
+        for uv in uvs[1:]:
+            rs.append(
+                rs_ranges(
+                    "%s_ADDED_%s" % (nm, variants[uv][1:]),
+                    growth[uv][key],
+                    "What %s added to `%s` (nothing was removed)." % (data[uv]["label"], nm),
+                )
+            )
     tables_rs = "".join(rs)
 
-    vecs = make_vectors(names, aliases, algorithmic, cjk, seqs, rejected_aliases)
+    # test_vectors.txt
     vt = [
-        header("#"),
-        "# `\\N{name}` test vectors: <expected hex code point or ->\\t<name>, each checked\n",
-        "# against ast.literal_eval(\"'\\\\N{\" + name + \"}'\") of the generating interpreter.\n",
+        header("#", labels),
+        "# `\\N{name}` test vectors: one column per version (%s), each the hex code\n"
+        % ", ".join(variants[uv] for uv in uvs),
+        "# point or - that ast.literal_eval(\"'\\\\N{\" + name + \"}'\") of that interpreter\n",
+        "# gives (= : same as the column before), then the name; tab-separated.\n",
     ]
-    for n, cp in vecs:
-        vt.append("%s\t%s\n" % ("-" if cp is None else "%X" % cp, n))
+    for i, n in enumerate(vec_names):
+        cols = []
+        prev = object()
+        for uv in uvs:
+            cp = results[uv][i]
+            cols.append("=" if cp == prev else ("-" if cp is None else "%X" % cp))
+            prev = cp
+        vt.append("%s\t%s\n" % ("\t".join(cols), n))
     vectors = "".join(vt)
 
     # names.bin gets the header as a prefix the decoder skips: it is
-    # NUL-terminated text before the magic.
-    names_file = header("#").encode("ascii") + b"\0" + names_bin
+    # NUL-terminated text before the magic.  It is the 14.0 table only.
+    names_file = header("#", labels[:1]).encode("ascii") + b"\0" + names_bin
 
     outputs = {
         "names.bin": names_file,
@@ -829,16 +1203,31 @@ def main():
             with open(path, "wb") as f:
                 f.write(content)
         print("%-17s %7d bytes" % (fn, len(content)))
-    print(
-        "names %d + aliases %d (rejected aliases: %s); vectors %d; named sequences %d"
-        % (
-            len(names),
-            len(aliases),
-            ", ".join("%s U+%04X" % (a, cp) for a, cp, _ in rejected_aliases),
-            len(vecs),
-            len(seqs),
+    for uv in uvs:
+        d = data[uv]
+        print(
+            "%s: names %d + aliases %d (rejected aliases: %s); unified ideographs %d"
+            % (
+                d["label"],
+                len(d["names"]),
+                len(d["aliases"]),
+                ", ".join("%s U+%04X" % (a, cp) for a, cp, _ in d["rejected_aliases"]) or "none",
+                len(code_points(d["cjk"])),
+            )
         )
-    )
+        if uv in added:
+            print(
+                "  added: %d names, %d aliases; %s"
+                % (
+                    sum(1 for k in added[uv] if k in d["names"]),
+                    sum(1 for k in added[uv] if k in d["aliases"]),
+                    ", ".join(
+                        "%s +%d in %d ranges" % (key, len(code_points(r)), len(r))
+                        for key, r in growth[uv].items()
+                    ),
+                )
+            )
+    print("vectors %d; named sequences %d" % (len(vec_names), len(seqs)))
     if differ:
         sys.exit(1)
 
