@@ -83,7 +83,7 @@ pub use limits::Limits;
 pub use options::{Parser, PythonVersion};
 pub use value::{
     CodePoints, Complex, Dict, DictIntoIter, DictIter, DictKeys, DictValues, DictValuesMut, Int,
-    PyStr, Set, SetIntoIter, SetIter, Unhashable, Value,
+    PyStr, Repr, Set, SetIntoIter, SetIter, Unhashable, Value,
 };
 
 /// Parses a Python literal with CPython's default limits ([`Limits::default`]).

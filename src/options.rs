@@ -50,6 +50,16 @@ impl PythonVersion {
         }
     }
 
+    /// The Unicode database of this version.
+    pub(crate) fn unicode(self) -> crate::unicode::UnicodeVersion {
+        use crate::unicode::UnicodeVersion;
+        match self {
+            PythonVersion::V3_11 => UnicodeVersion::V14_0,
+            PythonVersion::V3_12 => UnicodeVersion::V15_0,
+            PythonVersion::V3_13 => UnicodeVersion::V15_1,
+        }
+    }
+
     /// Whether f-strings are tokenized (PEP 701, CPython 3.12+).
     pub(crate) fn tokenizes_fstrings(self) -> bool {
         self >= PythonVersion::V3_12

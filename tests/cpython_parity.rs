@@ -234,7 +234,7 @@ fn check_table(table: &Table) {
             let want = r["repr"].as_str().unwrap_or("");
             match got {
                 Ok(v) => {
-                    let repr = v.to_string();
+                    let repr = v.repr(table.version).to_string();
                     if repr != want {
                         fail("value", case, format!("got {repr:.100}, want {want:.100}"));
                     }

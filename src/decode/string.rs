@@ -10,6 +10,7 @@
 //! [`intermediate_offset`]); the offsets in [`EscapeWarning`] and
 //! [`EscapeError`] are plain byte offsets into the body as given.
 
+use crate::unicode::UnicodeVersion;
 use crate::value::PyStrBuf;
 
 /// The first invalid escape of one string token (CPython warns once per token).
@@ -45,6 +46,7 @@ pub(crate) const BYTES_NON_ASCII: &str = "bytes can only contain ASCII literal c
 pub(crate) fn decode_str(
     body: &str,
     raw: bool,
+    unicode: UnicodeVersion,
     out: &mut PyStrBuf,
     warning: &mut Option<EscapeWarning>,
 ) -> Result<(), EscapeError> {
@@ -67,7 +69,7 @@ pub(crate) fn decode_str(
             start = skip_newline(bytes, pos);
             continue;
         }
-        start = decode_str_escape(body, pos, out, warning)?;
+        start = decode_str_escape(body, pos, unicode, out, warning)?;
     }
 }
 
@@ -76,6 +78,7 @@ pub(crate) fn decode_str(
 fn decode_str_escape(
     body: &str,
     pos: usize,
+    unicode: UnicodeVersion,
     out: &mut PyStrBuf,
     warning: &mut Option<EscapeWarning>,
 ) -> Result<usize, EscapeError> {
@@ -117,7 +120,7 @@ fn decode_str_escape(
             }
             Ok(end)
         }
-        b'N' => decode_named(body, pos, out),
+        b'N' => decode_named(body, pos, unicode, out),
         0x80.. => {
             // CPython rewrites a backslash before a non-ASCII character into
             // `\u005c` (a backslash): no warning, and the character itself
@@ -135,7 +138,12 @@ fn decode_str_escape(
 }
 
 /// Decodes `\N{name}` whose backslash is at `pos`; returns the offset after it.
-fn decode_named(body: &str, pos: usize, out: &mut PyStrBuf) -> Result<usize, EscapeError> {
+fn decode_named(
+    body: &str,
+    pos: usize,
+    unicode: UnicodeVersion,
+    out: &mut PyStrBuf,
+) -> Result<usize, EscapeError> {
     const MALFORMED: &str = "malformed \\N character escape";
     let bytes = body.as_bytes();
     if bytes.get(pos + 2) != Some(&b'{') {
@@ -152,7 +160,7 @@ fn decode_named(body: &str, pos: usize, out: &mut PyStrBuf) -> Result<usize, Esc
     // CPython looks the name up after rewriting non-ASCII characters into
     // `\UXXXXXXXX` escapes, so a non-ASCII name never matches.
     let found = if name.is_ascii() {
-        crate::unicode::lookup_name(name)
+        crate::unicode::lookup_name_in(name, unicode)
     } else {
         None
     };
@@ -777,7 +785,8 @@ mod tests {
     fn run_str(body: &str, raw: bool) -> (Result<PyStr, EscapeError>, Option<EscapeWarning>) {
         let mut out = PyStrBuf::new();
         let mut warning = None;
-        let result = decode_str(body, raw, &mut out, &mut warning).map(|()| out.finish());
+        let result = decode_str(body, raw, UnicodeVersion::V14_0, &mut out, &mut warning)
+            .map(|()| out.finish());
         (result, warning)
     }
 
@@ -873,8 +882,14 @@ mod tests {
     fn existing_warning_is_kept_and_output_appends() {
         let mut out = PyStrBuf::new();
         let mut warning = None;
-        assert_eq!(decode_str(r"a\q", false, &mut out, &mut warning), Ok(()));
-        assert_eq!(decode_str(r"b\w", false, &mut out, &mut warning), Ok(()));
+        assert_eq!(
+            decode_str(r"a\q", false, UnicodeVersion::V14_0, &mut out, &mut warning),
+            Ok(())
+        );
+        assert_eq!(
+            decode_str(r"b\w", false, UnicodeVersion::V14_0, &mut out, &mut warning),
+            Ok(())
+        );
         assert_eq!(
             warning.map(|w| w.message).as_deref(),
             Some(r"invalid escape sequence '\q'")

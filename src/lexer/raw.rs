@@ -251,15 +251,16 @@ fn name(lex: &mut Lexer<'_, Raw>) -> Result<(), LexError> {
         return Ok(());
     }
     let start = lex.span().start;
+    let unicode = lex.extras.version.unicode();
     for (i, (offset, c)) in text.char_indices().enumerate() {
         let valid = if i == 0 {
-            crate::unicode::is_id_start(c)
+            crate::unicode::is_id_start_in(c, unicode)
         } else {
-            crate::unicode::is_id_continue(c)
+            crate::unicode::is_id_continue_in(c, unicode)
         };
         if !valid {
             let at = start + offset;
-            let message = if crate::unicode::is_printable(u32::from(c)) {
+            let message = if crate::unicode::is_printable_in(u32::from(c), unicode) {
                 format!("invalid character '{c}' (U+{:04X})", u32::from(c))
             } else {
                 format!("invalid non-printable character U+{:04X}", u32::from(c))

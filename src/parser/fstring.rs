@@ -168,7 +168,13 @@ impl FString<'_, '_> {
             let mut out = PyStrBuf::new();
             let mut warning = None;
             let chunk = self.text.get(literal_start..s).unwrap_or("");
-            let decoded = decode_str(chunk, false, &mut out, &mut warning);
+            let decoded = decode_str(
+                chunk,
+                false,
+                self.config.version.unicode(),
+                &mut out,
+                &mut warning,
+            );
             if let Some(w) = warning {
                 self.warn_escape(literal_start + w.offset, &w.message);
             }

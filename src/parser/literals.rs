@@ -142,7 +142,10 @@ impl<'a> Literals<'a> {
                     }
                 }
             }
-            Kind::Raw(Raw::Name) => Tok::Name(crate::unicode::normalizes_to_set(&src[start..end])),
+            Kind::Raw(Raw::Name) => Tok::Name(crate::unicode::normalizes_to_set_in(
+                &src[start..end],
+                self.config.version.unicode(),
+            )),
             Kind::Raw(raw) => Tok::P(raw),
         };
         Ok((start, tok, end))
@@ -196,7 +199,13 @@ impl<'a> Literals<'a> {
                 let decoded = if piece.prefix.bytes {
                     decode_bytes(body, piece.prefix.raw, &mut bytes, &mut warning)
                 } else {
-                    decode_str(body, piece.prefix.raw, &mut text, &mut warning)
+                    decode_str(
+                        body,
+                        piece.prefix.raw,
+                        self.config.version.unicode(),
+                        &mut text,
+                        &mut warning,
+                    )
                 };
                 if let Some(EscapeWarning { offset, message }) = warning {
                     self.warnings.push(Warning::new(
@@ -278,7 +287,13 @@ impl<'a> Literals<'a> {
         let text = &self.tokens.source()[start..end];
         let mut out = PyStrBuf::new();
         let mut warning = None;
-        let decoded = decode_str(text, false, &mut out, &mut warning);
+        let decoded = decode_str(
+            text,
+            false,
+            self.config.version.unicode(),
+            &mut out,
+            &mut warning,
+        );
         if let Some(EscapeWarning { offset, message }) = warning {
             self.warnings.push(Warning::new(
                 WarningKind::InvalidEscape,

@@ -83,6 +83,7 @@ impl UnicodeVersion {
     }
 }
 
+#[cfg(test)]
 /// The character `\N{name}` denotes, with CPython 3.11's rules (Unicode 14.0).
 pub(crate) fn lookup_name(name: &str) -> Option<char> {
     lookup_name_in(name, V14_0)
@@ -250,6 +251,7 @@ static PRINTABLE_CPS: Grown = Grown {
     added_15_1: &PRINTABLE_ADDED_15_1,
 };
 
+#[cfg(test)]
 /// Python's identifier-start test for one char (XID_Start plus '_'), per CPython 3.11's unicodedata.
 pub(crate) fn is_id_start(c: char) -> bool {
     is_id_start_in(c, V14_0)
@@ -264,6 +266,7 @@ pub(crate) fn is_id_start_in(c: char, v: UnicodeVersion) -> bool {
     }
 }
 
+#[cfg(test)]
 /// Python's identifier-continue test (XID_Continue), per CPython 3.11.
 pub(crate) fn is_id_continue(c: char) -> bool {
     is_id_continue_in(c, V14_0)
@@ -279,6 +282,7 @@ pub(crate) fn is_id_continue_in(c: char, v: UnicodeVersion) -> bool {
     }
 }
 
+#[cfg(test)]
 /// Python's `str.isprintable()` for one code point (surrogates and > 0x10FFFF: false), per CPython 3.11.
 pub(crate) fn is_printable(cp: u32) -> bool {
     is_printable_in(cp, V14_0)
@@ -293,6 +297,7 @@ pub(crate) fn is_printable_in(cp: u32, v: UnicodeVersion) -> bool {
     }
 }
 
+#[cfg(test)]
 /// Whether an identifier (already known valid) NFKC-normalizes to exactly "set", per CPython 3.11.
 pub(crate) fn normalizes_to_set(name: &str) -> bool {
     normalizes_to_set_in(name, V14_0)

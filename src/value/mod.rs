@@ -35,6 +35,7 @@ pub use dict::{
 pub use int::Int;
 pub(crate) use pystr::PyStrBuf;
 pub use pystr::{CodePoints, PyStr};
+pub use repr::Repr;
 pub use set::Set;
 pub use set::{IntoIter as SetIntoIter, Iter as SetIter};
 

@@ -3,7 +3,8 @@
 //! with an explicit stack.
 
 use super::{dict, set, Complex, Dict, PyStr, Set, Value};
-use crate::unicode::is_printable;
+use crate::options::PythonVersion;
+use crate::unicode::{is_printable_in, UnicodeVersion};
 use std::fmt::{self, Write};
 use std::slice;
 
@@ -25,14 +26,49 @@ use std::slice;
 /// ```
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_frames(f, Frame::Value(self))
+        write_frames(f, Frame::Value(self), DEFAULT_UNICODE)
     }
 }
 
 /// Same as `Display`: Python's `repr()`.
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_frames(f, Frame::Value(self))
+        write_frames(f, Frame::Value(self), DEFAULT_UNICODE)
+    }
+}
+
+/// The Unicode data `Display` uses to decide which characters `repr()`
+/// escapes: CPython 3.11's.
+const DEFAULT_UNICODE: UnicodeVersion = UnicodeVersion::V14_0;
+
+/// A value shown as a given CPython version's `repr()` shows it (the
+/// versions differ in which characters are printable); see [`Value::repr`].
+#[derive(Clone, Copy, Debug)]
+pub struct Repr<'a> {
+    value: &'a Value,
+    unicode: UnicodeVersion,
+}
+
+impl Value {
+    /// `repr()` as CPython `version` prints it; `Display` is the 3.11 form.
+    ///
+    /// ```
+    /// use safelit::{PythonVersion, Value};
+    /// let v = Value::from("\u{1FA75}"); // assigned in Unicode 15.0
+    /// assert_eq!(v.to_string(), r"'\U0001fa75'");
+    /// assert_eq!(v.repr(PythonVersion::V3_12).to_string(), "'\u{1FA75}'");
+    /// ```
+    pub fn repr(&self, version: PythonVersion) -> Repr<'_> {
+        Repr {
+            value: self,
+            unicode: version.unicode(),
+        }
+    }
+}
+
+impl fmt::Display for Repr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_frames(f, Frame::Value(self.value), self.unicode)
     }
 }
 
@@ -45,7 +81,7 @@ impl fmt::Debug for Value {
 /// ```
 impl fmt::Debug for PyStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_str_repr(f, self)
+        write_str_repr(f, self, DEFAULT_UNICODE)
     }
 }
 
@@ -60,6 +96,7 @@ pub(super) fn write_dict(f: &mut fmt::Formatter<'_>, d: &Dict) -> fmt::Result {
             items: d.iter(),
             first: true,
         },
+        DEFAULT_UNICODE,
     )
 }
 
@@ -74,6 +111,7 @@ pub(super) fn write_set(f: &mut fmt::Formatter<'_>, s: &Set) -> fmt::Result {
             items: s.iter(),
             first: true,
         },
+        DEFAULT_UNICODE,
     )
 }
 
@@ -96,14 +134,18 @@ enum Frame<'a> {
     },
 }
 
-fn write_frames(f: &mut fmt::Formatter<'_>, start: Frame<'_>) -> fmt::Result {
+fn write_frames(
+    f: &mut fmt::Formatter<'_>,
+    start: Frame<'_>,
+    unicode: UnicodeVersion,
+) -> fmt::Result {
     let mut stack = vec![start];
     while let Some(top) = stack.last_mut() {
         match top {
             Frame::Value(v) => {
                 let v = *v;
                 stack.pop();
-                if let Some(frame) = open(f, v)? {
+                if let Some(frame) = open(f, v, unicode)? {
                     stack.push(frame);
                 }
             }
@@ -160,7 +202,11 @@ fn write_frames(f: &mut fmt::Formatter<'_>, start: Frame<'_>) -> fmt::Result {
 
 /// Writes a scalar, or the opening of a container and returns the frame
 /// that writes its items and closing.
-fn open<'a>(f: &mut fmt::Formatter<'_>, v: &'a Value) -> Result<Option<Frame<'a>>, fmt::Error> {
+fn open<'a>(
+    f: &mut fmt::Formatter<'_>,
+    v: &'a Value,
+    unicode: UnicodeVersion,
+) -> Result<Option<Frame<'a>>, fmt::Error> {
     match v {
         Value::None => f.write_str("None")?,
         Value::Bool(true) => f.write_str("True")?,
@@ -169,7 +215,7 @@ fn open<'a>(f: &mut fmt::Formatter<'_>, v: &'a Value) -> Result<Option<Frame<'a>
         Value::Int(i) => write!(f, "{i}")?,
         Value::Float(x) => write_float(f, *x, true, false)?,
         Value::Complex(c) => write_complex(f, *c)?,
-        Value::Str(s) => write_str_repr(f, s)?,
+        Value::Str(s) => write_str_repr(f, s, unicode)?,
         Value::Bytes(b) => write_bytes_repr(f, b)?,
         Value::List(items) => {
             if items.is_empty() {
@@ -420,7 +466,11 @@ fn choose_quote(has_single: bool, has_double: bool) -> char {
 }
 
 /// CPython's `unicode_repr`.
-pub(super) fn write_str_repr(out: &mut impl Write, s: &PyStr) -> fmt::Result {
+pub(super) fn write_str_repr(
+    out: &mut impl Write,
+    s: &PyStr,
+    unicode: UnicodeVersion,
+) -> fmt::Result {
     let bytes = s.as_generalized_utf8();
     let quote = choose_quote(bytes.contains(&b'\''), bytes.contains(&b'"'));
     out.write_char(quote)?;
@@ -429,7 +479,7 @@ pub(super) fn write_str_repr(out: &mut impl Write, s: &PyStr) -> fmt::Result {
             // Copy runs of characters that need no escape in one go.
             let mut run_start = 0;
             for (i, c) in text.char_indices() {
-                if !needs_escape(u32::from(c), quote) {
+                if !needs_escape(u32::from(c), quote, unicode) {
                     continue;
                 }
                 out.write_str(text.get(run_start..i).unwrap_or_default())?;
@@ -441,7 +491,7 @@ pub(super) fn write_str_repr(out: &mut impl Write, s: &PyStr) -> fmt::Result {
         None => {
             for cp in s.code_points() {
                 match char::from_u32(cp) {
-                    Some(c) if !needs_escape(cp, quote) => out.write_char(c)?,
+                    Some(c) if !needs_escape(cp, quote, unicode) => out.write_char(c)?,
                     _ => write_escape(out, cp, quote)?,
                 }
             }
@@ -450,11 +500,11 @@ pub(super) fn write_str_repr(out: &mut impl Write, s: &PyStr) -> fmt::Result {
     out.write_char(quote)
 }
 
-fn needs_escape(cp: u32, quote: char) -> bool {
+fn needs_escape(cp: u32, quote: char, unicode: UnicodeVersion) -> bool {
     match cp {
         0x20..=0x7E => cp == u32::from(quote) || cp == u32::from('\\'),
         0..=0x1F | 0x7F => true,
-        _ => !is_printable(cp),
+        _ => !is_printable_in(cp, unicode),
     }
 }
 
