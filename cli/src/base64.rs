@@ -1,5 +1,6 @@
 //! Standard base64 (RFC 4648, with padding), encoding only.
 
+/// The 64 digits, in value order.
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Appends the base64 encoding of `bytes` to `out`.

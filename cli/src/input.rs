@@ -164,10 +164,15 @@ pub struct Line<'a> {
 /// Reads lines one at a time into one reused buffer, keeping at most
 /// `cap + 2` bytes of each, so memory stays bounded per line.
 pub struct LineReader<R> {
+    /// The input.
     reader: BufReader<R>,
+    /// Longest line kept, in bytes (without the line end).
     cap: usize,
+    /// Number of the last line returned.
     number: usize,
+    /// The current line, reused.
     buf: Vec<u8>,
+    /// Bytes read so far.
     consumed: u64,
 }
 

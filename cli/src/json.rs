@@ -33,6 +33,7 @@ pub struct Policy {
 /// A value that the policy refuses to convert, and where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConvertError {
+    /// What and where, and the flag that would convert it.
     message: String,
 }
 
@@ -65,29 +66,44 @@ pub fn write_json(value: &Value, policy: &Policy, out: &mut Vec<u8>) -> Result<(
 enum Frame<'a> {
     /// A list or tuple; `count` items started so far.
     Seq {
+        /// The items not yet written.
         items: std::slice::Iter<'a, Value>,
+        /// Items started so far.
         count: usize,
     },
     /// A set; `count` elements started so far.
-    Set { items: SetIter<'a>, count: usize },
+    Set {
+        /// The elements not yet written.
+        items: SetIter<'a>,
+        /// Elements started so far.
+        count: usize,
+    },
     /// A dict; `keys` holds the encoded keys when some key is not a `str`;
     /// `current` is the key whose value is being written.
     Dict {
+        /// The entries not yet written.
         items: DictIter<'a>,
+        /// The encoded keys not yet written, when pre-encoded.
         keys: Option<std::vec::IntoIter<Vec<u8>>>,
+        /// The key of the value being written.
         current: Option<&'a Value>,
+        /// Entries started so far.
         count: usize,
     },
 }
 
 /// The conversion state: policy, output and open containers.
 struct Writer<'p, 'a> {
+    /// What to do with values JSON lacks.
     policy: &'p Policy,
+    /// The JSON text so far.
     out: &'p mut Vec<u8>,
+    /// The open containers, outermost first.
     stack: Vec<Frame<'a>>,
 }
 
 impl<'a> Writer<'_, 'a> {
+    /// Writes `value` and everything in it.
     fn run(mut self, value: &'a Value) -> Result<(), ConvertError> {
         self.open(value)?;
         loop {

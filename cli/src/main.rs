@@ -3,6 +3,7 @@
 //! evaluating anything. See `safelit --help`.
 
 #![forbid(unsafe_code)]
+#![warn(clippy::missing_docs_in_private_items)]
 
 mod args;
 mod base64;

@@ -61,14 +61,19 @@ pub fn write_pretty(value: &Value, out: &mut String) {
 
 /// A container whose items are being written, and how many were started.
 struct Frame<'a> {
+    /// The items still to write.
     items: Items<'a>,
+    /// Items started so far.
     count: usize,
 }
 
 /// The items still to write, and the closing bracket of a sequence.
 enum Items<'a> {
+    /// A list or tuple, and its closing bracket.
     Seq(std::slice::Iter<'a, Value>, &'static str),
+    /// A set.
     Set(SetIter<'a>),
+    /// A dict.
     Dict(DictIter<'a>),
 }
 
@@ -111,6 +116,7 @@ fn fits(v: &Value, room: usize) -> bool {
 
 /// A `fmt::Write` that fails once more than `left` characters were written.
 struct Budget {
+    /// Characters that may still be written.
     left: usize,
 }
 

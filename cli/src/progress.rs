@@ -11,10 +11,15 @@ const EVERY: Duration = Duration::from_millis(200);
 
 /// Progress through one input of `total` bytes (unknown for pipes).
 pub struct Progress<W: Write> {
+    /// Where to draw; `None` when silent.
     out: Option<W>,
+    /// The input's name.
     name: String,
+    /// The input's size, when known.
     total: Option<u64>,
+    /// No redraw before this.
     next_draw: Instant,
+    /// Something is drawn and must be erased.
     shown: bool,
 }
 
@@ -73,6 +78,7 @@ impl<W: Write> Progress<W> {
         }
     }
 
+    /// Replaces what is drawn with `line`.
     fn draw(&mut self, line: &str) {
         if let Some(out) = &mut self.out {
             let _ = write!(out, "\r\x1b[2K{line}");

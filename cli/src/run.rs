@@ -65,6 +65,7 @@ pub struct Job {
 }
 
 impl Job {
+    /// The job for `action` with the shared options.
     fn new(action: Action, common: &Common) -> Job {
         Job {
             action,
@@ -109,6 +110,7 @@ impl Job {
 
 /// Buffered standard output.
 pub struct Output {
+    /// Locked standard output behind a 64 KiB buffer.
     out: BufWriter<StdoutLock<'static>>,
 }
 
