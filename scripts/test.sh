@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The whole test suite of safelit: formatting, lints, every Rust test
-# (unit, CPython parity tables, properties, limits, deep nesting, doc tests)
-# and the documentation build. `.ci/run` calls this script.
+# The whole test suite of safelit: formatting, lints, every Rust test of the
+# workspace (library: unit, CPython parity tables, properties, limits, deep
+# nesting, doc tests; CLI `cli/`: unit and integration tests that run the
+# binary), the documentation build, and — when the benchmark corpus is beside
+# the repository — the CLI's JSON output against the corpus' JSON twins.
+# `.ci/run` calls this script.
 #
 # Needs: a Rust toolchain (cargo). Installs the rustfmt and clippy
 # components when rustup is there and they are missing.
@@ -20,23 +23,31 @@ fi
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy (all targets, warnings are errors)"
-cargo clippy --all-targets -- -D warnings
+step "cargo clippy (workspace, all targets, warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo test (unit, parity, properties, limits, deep nesting, examples)"
-cargo test --all-targets
+step "cargo test (library: unit, parity, properties, limits, deep nesting, examples; CLI: unit, integration)"
+cargo test --workspace --all-targets
 
 step "cargo test --doc"
-cargo test --doc
+cargo test --workspace --doc
 
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
-step "the CPython parity table is up to date"
+step "CLI: safelit json on the benchmark corpus equals its JSON twins"
+if [ -d ../shared/corpus/py ] && [ -d ../shared/corpus/json ]; then
+    cargo test -p safelit-cli --test corpus -- --ignored --nocapture
+else
+    echo "skipped: no benchmark corpus at ../shared/corpus/ (it is not part of the repository)"
+fi
+
+step "the CPython parity table and the CLI's expected outputs are up to date"
 if command -v python3 >/dev/null 2>&1 && [ "$(python3 -c 'import sys; print(sys.version.split()[0])')" = "3.11.7" ]; then
     python3 scripts/gen_cases.py --check
+    python3 cli/tests/fixtures/generate.py --check
 else
-    echo "skipped: needs CPython 3.11.7 as python3 (the table's oracle); the table itself was tested above"
+    echo "skipped: needs CPython 3.11.7 as python3 (the oracle); the committed tables were tested above"
 fi
 
 step "all tests passed"
