@@ -1,0 +1,487 @@
+//! The recognizer's state: token access, memoization, backtracking helpers,
+//! the depth and work guards, and raising errors.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::lexer::{Kind, Raw};
+use crate::parser::token::ActionError;
+
+use super::ast::{Node, NodeId, NodeKind};
+use super::DiagToken;
+
+/// The deepest nesting of rule calls followed before giving up. CPython
+/// itself stops at 6000 C frames (`MAXSTACK`), about 200 nested brackets;
+/// we need about 22 levels per bracket, each a few hundred bytes of stack,
+/// so this fits in a 2 MiB thread stack.
+pub(super) const MAX_DEPTH: usize = 5000;
+
+/// Rule calls allowed per token (both passes together) before giving up.
+const WORK_PER_TOKEN: usize = 2000;
+
+/// Rules whose results are memoized, by start position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Rule {
+    // CPython's memoized rules (`(memo)` and the left-recursive ones). Their
+    // memo ignores whether invalid rules are enabled, as CPython's does.
+    Expression,
+    StarExpression,
+    Disjunction,
+    Conjunction,
+    Inversion,
+    BitwiseOr,
+    BitwiseXor,
+    BitwiseAnd,
+    ShiftExpr,
+    Sum,
+    Term,
+    Factor,
+    AwaitPrimary,
+    Primary,
+    Strings,
+    Arguments,
+    StarTarget,
+    TargetWithStarAtom,
+    TPrimary,
+    InvalidNamedExpression,
+    // Rules memoized here only, to keep the work linear; their memo is
+    // separate for the two settings of the invalid rules.
+    NamedExpression,
+    StarNamedExpression,
+    Atom,
+    Slices,
+    Args,
+    ForIfClauses,
+    LambdaParams,
+}
+
+impl Rule {
+    /// Whether CPython memoizes the rule (then one entry serves both
+    /// settings of the invalid rules).
+    fn cpython_memo(self) -> bool {
+        (self as u8) <= (Rule::InvalidNamedExpression as u8)
+    }
+}
+
+/// A multiplicative hasher for the memo's integer keys.
+#[derive(Default)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A memo entry: where the rule ended and its encoded result.
+#[derive(Clone, Copy)]
+struct Memo {
+    end: u32,
+    value: u32,
+}
+
+/// The encoded "rule failed" result.
+const FAILED: u32 = u32::MAX;
+
+/// The parser state shared by both passes.
+pub(super) struct Parser<'a> {
+    pub(super) src: &'a str,
+    tokens: &'a [DiagToken],
+    /// The index of the next token (`p->mark`).
+    pub(super) mark: usize,
+    /// How many tokens the tokenizer has produced (`p->fill`).
+    fill: usize,
+    /// Whether the invalid rules are enabled (`p->call_invalid_rules`).
+    pub(super) invalid: bool,
+    /// Set once an error is raised or the pass gives up: every rule then
+    /// fails at once (`p->error_indicator`).
+    pub(super) stop: bool,
+    gave_up: bool,
+    error: Option<ActionError>,
+    depth: usize,
+    work: usize,
+    budget: usize,
+    memo: HashMap<u64, Memo, BuildHasherDefault<KeyHasher>>,
+    pub(super) nodes: Vec<Node>,
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn new(src: &'a str, tokens: &'a [DiagToken]) -> Parser<'a> {
+        Parser {
+            src,
+            tokens,
+            mark: 0,
+            fill: 0,
+            invalid: false,
+            stop: false,
+            gave_up: false,
+            error: None,
+            depth: 0,
+            work: 0,
+            budget: tokens
+                .len()
+                .saturating_add(16)
+                .saturating_mul(WORK_PER_TOKEN),
+            memo: HashMap::default(),
+            nodes: Vec::new(),
+        }
+    }
+
+    /// Runs the first pass and, if it fails, the second one.
+    pub(super) fn run(mut self) -> Option<ActionError> {
+        if u32::try_from(self.tokens.len()).is_err() {
+            return None;
+        }
+        let parsed = self.eval();
+        if self.gave_up {
+            return None;
+        }
+        // The one invalid rule not guarded by `call_invalid_rules` (in
+        // `dict`) can raise in the first pass already; then CPython skips
+        // the second.
+        if self.error.is_some() || parsed {
+            return self.error;
+        }
+        self.mark = 0;
+        self.memo.clear();
+        self.nodes.clear();
+        self.invalid = true;
+        self.eval();
+        if self.gave_up {
+            return None;
+        }
+        self.error
+    }
+
+    /// Stops the pass without a result.
+    fn give_up(&mut self) {
+        self.gave_up = true;
+        self.stop = true;
+    }
+
+    // ----- tokens -----
+
+    /// The token at `i`, read from the tokenizer if it was not yet.
+    /// Reading past the last token (a tokenizer error), or reaching the end
+    /// of the input inside brackets (an error of CPython's tokenizer), stops
+    /// the pass: the tokenizer error is what CPython reports then.
+    pub(super) fn fetch(&mut self, i: usize) -> Option<DiagToken> {
+        match self.tokens.get(i) {
+            Some(t) if t.kind == Kind::EndMarker && t.level > 0 => {
+                self.unclosed_bracket();
+                None
+            }
+            Some(&t) => {
+                if i >= self.fill {
+                    self.fill = i + 1;
+                }
+                Some(t)
+            }
+            None => {
+                self.give_up();
+                None
+            }
+        }
+    }
+
+    /// Raises CPython's tokenizer error for the end of the input inside
+    /// brackets: "'(' was never closed", at the innermost open bracket.
+    fn unclosed_bracket(&mut self) {
+        let mut open = Vec::new();
+        for t in self.tokens {
+            match t.kind {
+                Kind::Raw(Raw::LPar | Raw::LSqb | Raw::LBrace) => open.push(t.start),
+                Kind::Raw(Raw::RPar | Raw::RSqb | Raw::RBrace) => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        let Some(&at) = open.last() else {
+            self.give_up();
+            return;
+        };
+        let bracket = self.src.get(at..).and_then(|s| s.chars().next());
+        let message = format!("'{}' was never closed", bracket.unwrap_or('('));
+        self.raise(message, at, at + 1);
+    }
+
+    /// The kind of the token at the mark.
+    pub(super) fn peek_kind(&mut self) -> Option<Kind> {
+        if self.stop {
+            return None;
+        }
+        self.fetch(self.mark).map(|t| t.kind)
+    }
+
+    /// Consumes the token at the mark if `accept` says so; returns its index.
+    pub(super) fn expect_with(&mut self, accept: impl FnOnce(Kind) -> bool) -> Option<usize> {
+        let kind = self.peek_kind()?;
+        if accept(kind) {
+            self.mark += 1;
+            Some(self.mark - 1)
+        } else {
+            None
+        }
+    }
+
+    /// Consumes a token of kind `raw` (a keyword, operator or delimiter).
+    pub(super) fn expect(&mut self, raw: Raw) -> Option<usize> {
+        self.expect_with(|k| k == Kind::Raw(raw))
+    }
+
+    /// Consumes a token of a non-raw kind (`NEWLINE`, `ENDMARKER`).
+    pub(super) fn expect_kind(&mut self, kind: Kind) -> Option<usize> {
+        self.expect_with(|k| k == kind)
+    }
+
+    /// Consumes a `NAME` (soft keywords included).
+    pub(super) fn name(&mut self) -> Option<usize> {
+        self.expect(Raw::Name)
+    }
+
+    /// The token at `i` (already read).
+    pub(super) fn token(&self, i: usize) -> Option<DiagToken> {
+        self.tokens.get(i).copied()
+    }
+
+    /// The source text of the token at `i`.
+    pub(super) fn text(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.src.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// Whether the token at `i` is a soft keyword (`_`, `case`, `match`).
+    pub(super) fn is_soft_keyword(&self, i: usize) -> bool {
+        self.token(i)
+            .is_some_and(|t| t.kind == Kind::Raw(Raw::Name))
+            && matches!(self.text(i), "_" | "case" | "match")
+    }
+
+    /// The byte range of the tokens from `first` to the last one consumed
+    /// (a rule's `EXTRA` position).
+    pub(super) fn span_from(&self, first: usize) -> (usize, usize) {
+        let start = self.token(first).map_or(0, |t| t.start);
+        let end = self
+            .mark
+            .checked_sub(1)
+            .and_then(|i| self.token(i))
+            .map_or(start, |t| t.end);
+        (start, end.max(start))
+    }
+
+    /// Bracket depth after the last token consumed.
+    pub(super) fn last_level(&self) -> usize {
+        self.mark
+            .checked_sub(1)
+            .and_then(|i| self.token(i))
+            .map_or(0, |t| t.level)
+    }
+
+    // ----- rules and backtracking -----
+
+    /// Enters a rule: counts depth and work, giving up past the limits.
+    fn enter(&mut self) -> bool {
+        if self.stop {
+            return false;
+        }
+        self.work += 1;
+        if self.depth >= MAX_DEPTH || self.work > self.budget {
+            self.give_up();
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    /// Runs the body of a rule: guards depth and work, and puts the mark
+    /// back when the rule fails.
+    pub(super) fn rule<T>(&mut self, body: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        if !self.enter() {
+            return None;
+        }
+        let start = self.mark;
+        let result = body(self);
+        self.depth -= 1;
+        if result.is_none() {
+            self.mark = start;
+        }
+        result
+    }
+
+    /// Runs a memoized rule returning a node (or [`NodeId::MATCHED`]).
+    pub(super) fn memo_rule(
+        &mut self,
+        rule: Rule,
+        body: fn(&mut Self) -> Option<NodeId>,
+    ) -> Option<NodeId> {
+        if !self.enter() {
+            return None;
+        }
+        let start = self.mark;
+        // Like `_PyPegen_is_memoized`, read the token at the mark first.
+        if self.fetch(start).is_none() {
+            self.depth -= 1;
+            return None;
+        }
+        let flag = u64::from(self.invalid && !rule.cpython_memo());
+        let key = ((start as u64) << 8) | ((rule as u64) << 1) | flag;
+        if let Some(&m) = self.memo.get(&key) {
+            self.depth -= 1;
+            self.mark = m.end as usize;
+            return (m.value != FAILED).then_some(NodeId(m.value));
+        }
+        let result = body(self);
+        self.depth -= 1;
+        if result.is_none() {
+            self.mark = start;
+        }
+        if !self.stop {
+            let value = result.map_or(FAILED, |n| n.0);
+            self.memo.insert(
+                key,
+                Memo {
+                    end: self.mark as u32,
+                    value,
+                },
+            );
+        }
+        result
+    }
+
+    /// One alternative (or group): puts the mark back if it fails.
+    pub(super) fn attempt<T>(&mut self, alt: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let start = self.mark;
+        let result = if self.stop { None } else { alt(self) };
+        if result.is_none() {
+            self.mark = start;
+        }
+        result
+    }
+
+    /// A lookahead (`&e` / `!e`): whether `e` matches here; never consumes.
+    pub(super) fn ahead<T>(&mut self, e: impl FnOnce(&mut Self) -> Option<T>) -> bool {
+        let start = self.mark;
+        let matched = !self.stop && e(self).is_some();
+        self.mark = start;
+        matched
+    }
+
+    /// `e*`: matches `e` as often as it can.
+    pub(super) fn repeat<T>(&mut self, mut e: impl FnMut(&mut Self) -> Option<T>) -> Vec<T> {
+        let mut items = Vec::new();
+        while let Some(item) = self.attempt(&mut e) {
+            items.push(item);
+        }
+        items
+    }
+
+    /// `e+`: like [`Parser::repeat`], failing on no match.
+    pub(super) fn repeat1<T>(&mut self, e: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let items = self.repeat(e);
+        (!items.is_empty()).then_some(items)
+    }
+
+    /// `sep.e+`: one or more `e` separated by `sep`.
+    pub(super) fn gather<T>(
+        &mut self,
+        sep: Raw,
+        mut e: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let first = self.attempt(&mut e)?;
+        let mut items = vec![first];
+        while let Some(item) = self.attempt(|p| {
+            p.expect(sep)?;
+            e(p)
+        }) {
+            items.push(item);
+        }
+        Some(items)
+    }
+
+    // ----- nodes -----
+
+    /// Adds a node spanning from token `first` to the last token consumed.
+    pub(super) fn node(&mut self, kind: NodeKind, first: usize) -> NodeId {
+        let (start, end) = self.span_from(first);
+        self.add(Node { kind, start, end })
+    }
+
+    /// Adds a node.
+    pub(super) fn add(&mut self, node: Node) -> NodeId {
+        let id = u32::try_from(self.nodes.len()).unwrap_or(FAILED - 1);
+        if id >= NodeId::MATCHED.0 {
+            self.give_up();
+            return NodeId::MATCHED;
+        }
+        self.nodes.push(node);
+        NodeId(id)
+    }
+
+    /// The node `id` (a placeholder for [`NodeId::MATCHED`]).
+    pub(super) fn get(&self, id: NodeId) -> &Node {
+        const PLACEHOLDER: Node = Node {
+            kind: NodeKind::Other,
+            start: 0,
+            end: 0,
+        };
+        self.nodes.get(id.0 as usize).unwrap_or(&PLACEHOLDER)
+    }
+
+    // ----- errors -----
+
+    /// Raises a syntax error spanning `start..end` (bytes), unless one was
+    /// raised already (`RAISE_ERROR_KNOWN_LOCATION`).
+    pub(super) fn raise(&mut self, message: impl Into<String>, start: usize, end: usize) {
+        if self.stop {
+            return;
+        }
+        self.error = Some(ActionError::syntax(message, start, end.max(start)));
+        self.stop = true;
+    }
+
+    /// Raises at the span of node `id` (`RAISE_SYNTAX_ERROR_KNOWN_LOCATION`).
+    pub(super) fn raise_at_node(&mut self, message: impl Into<String>, id: NodeId) {
+        let (start, end) = (self.get(id).start, self.get(id).end);
+        self.raise(message, start, end);
+    }
+
+    /// Raises at the span of token `i`.
+    pub(super) fn raise_at_token(&mut self, message: impl Into<String>, i: usize) {
+        let (start, end) = self.token(i).map_or((0, 0), |t| (t.start, t.end));
+        self.raise(message, start, end);
+    }
+
+    /// Raises at the last token read (`RAISE_SYNTAX_ERROR`).
+    pub(super) fn raise_at_last_read(&mut self, message: impl Into<String>) {
+        let last = self.fill.saturating_sub(1);
+        self.raise_at_token(message, last);
+    }
+
+    /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a)`: from token `a` to where the
+    /// tokenizer stands (the end of the last token read), which CPython
+    /// reports one character short.
+    pub(super) fn raise_starting_from(&mut self, message: impl Into<String>, a: usize) {
+        let start = self.token(a).map_or(0, |t| t.start);
+        let cur = self
+            .fill
+            .checked_sub(1)
+            .and_then(|i| self.token(i))
+            .map_or(start, |t| t.end);
+        let last = self.src.get(..cur).and_then(|s| s.chars().next_back());
+        let end = cur - last.map_or(0, char::len_utf8);
+        self.raise(message, start, end);
+    }
+}

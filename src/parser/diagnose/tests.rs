@@ -1,0 +1,271 @@
+//! Tests of the second pass, with expectations from CPython 3.11.7.
+
+use std::time::{Duration, Instant};
+
+use crate::lexer::{Kind, Raw, Tokenizer};
+
+use super::{second_pass, DiagToken};
+
+/// The tokens of `src` with bracket levels, as `classify` hands them over.
+fn tokens(src: &str) -> Vec<DiagToken> {
+    let mut level = 0usize;
+    let mut out = Vec::new();
+    for token in Tokenizer::new(src, 10_000) {
+        let Ok(t) = token else { break };
+        match t.kind {
+            Kind::Raw(Raw::LPar | Raw::LSqb | Raw::LBrace) => level += 1,
+            Kind::Raw(Raw::RPar | Raw::RSqb | Raw::RBrace) => level = level.saturating_sub(1),
+            _ => {}
+        }
+        out.push(DiagToken {
+            kind: t.kind,
+            start: t.start,
+            end: t.end,
+            level,
+        });
+    }
+    out
+}
+
+/// The error of `src` as `(message, 1-based start column, 1-based end
+/// column)` on the first line, or `None`.
+fn diagnose(src: &str) -> Option<(String, usize, usize)> {
+    let error = second_pass(src, &tokens(src))?;
+    let column = |byte: usize| src.get(..byte).map_or(0, |s| s.chars().count()) + 1;
+    Some((error.message, column(error.start), column(error.end)))
+}
+
+/// Asserts the message and the start column (and the end column unless 0).
+#[track_caller]
+fn check(src: &str, message: &str, start: usize, end: usize) {
+    let got = diagnose(src);
+    let (got_message, got_start, got_end) = got.clone().unwrap_or_default();
+    assert!(
+        got_message == message && got_start == start && (end == 0 || got_end == end),
+        "{src:?}: got {got:?}, want ({message:?}, {start}, {end})"
+    );
+}
+
+#[track_caller]
+fn check_none(src: &str) {
+    assert_eq!(diagnose(src), None, "{src:?}");
+}
+
+const COMMA: &str = "invalid syntax. Perhaps you forgot a comma?";
+
+#[test]
+fn forgotten_commas() {
+    check("[a, b c]", COMMA, 5, 8);
+    check("(1 2)", COMMA, 2, 5);
+    check("{'a' 1}", COMMA, 2, 7);
+    check("{1, 2 3}", COMMA, 5, 8);
+    check_none("a b");
+    check_none("1 2");
+}
+
+#[test]
+fn dictionary_errors() {
+    check("{1:2, 3}", "':' expected after dictionary key", 7, 0);
+    check("{1: 2, 3 4}", "':' expected after dictionary key", 8, 0);
+    check("{1:2, f(x y)}", "':' expected after dictionary key", 7, 0);
+    check(
+        "{1:2, 3:}",
+        "expression expected after dictionary key and ':'",
+        8,
+        9,
+    );
+    check(
+        "{1: *a}",
+        "cannot use a starred expression in a dictionary value",
+        5,
+        7,
+    );
+    check(
+        "{1: *a.b + c}",
+        "cannot use a starred expression in a dictionary value",
+        5,
+        13,
+    );
+    check("{3 4}", COMMA, 2, 5);
+}
+
+#[test]
+fn calls() {
+    check(
+        "f(x for x in y, 1)",
+        "Generator expression must be parenthesized",
+        3,
+        15,
+    );
+    check(
+        "f(a, b for b in c)",
+        "Generator expression must be parenthesized",
+        6,
+        18,
+    );
+    check(
+        "f(**a, b)",
+        "positional argument follows keyword argument unpacking",
+        9,
+        10,
+    );
+    check(
+        "f(a=1, b)",
+        "positional argument follows keyword argument",
+        9,
+        10,
+    );
+    check(
+        "f(a.b=1)",
+        "expression cannot contain assignment, perhaps you meant \"==\"?",
+        3,
+        7,
+    );
+    check("f(True=1)", "cannot assign to True", 3, 8);
+    check(
+        "f(a=1 for a in b)",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        3,
+        5,
+    );
+}
+
+#[test]
+fn lambdas() {
+    check("lambda *: 1", "named arguments must follow bare *", 9, 10);
+    check(
+        "lambda *, **k: 1",
+        "named arguments must follow bare *",
+        11,
+        13,
+    );
+    check("lambda a=,: 1", "expected default value expression", 9, 10);
+    check(
+        "lambda *a=1: 1",
+        "var-positional argument cannot have default value",
+        10,
+        11,
+    );
+    check(
+        "lambda a=1, b: 1",
+        "non-default argument follows default argument",
+        13,
+        14,
+    );
+    check(
+        "lambda (a): 1",
+        "Lambda expression parameters cannot be parenthesized",
+        8,
+        11,
+    );
+    check("lambda a, /, /: 1", "/ may appear only once", 14, 15);
+    check("lambda a, *, b, /: 1", "/ must be ahead of *", 17, 18);
+    check(
+        "lambda *a, *b: 1",
+        "* argument may appear only once",
+        12,
+        13,
+    );
+    check_none("lambda /: 1");
+}
+
+#[test]
+fn assignments_and_targets() {
+    check(
+        "[a=1]",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        2,
+        5,
+    );
+    check(
+        "[a.b=1]",
+        "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+        2,
+        5,
+    );
+    check("[x for 1 in y]", "cannot assign to literal", 8, 9);
+    check("(*a)", "cannot use starred expression here", 2, 4);
+    check("(**a)", "cannot use double starred expression here", 2, 4);
+    check("a if b", "expected 'else' after 'if' expression", 1, 7);
+    check(
+        "print 1, 2",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        1,
+        11,
+    );
+    check(
+        "a[*b for b in c]",
+        "iterable unpacking cannot be used in comprehension",
+        3,
+        5,
+    );
+    check_none("[x for a]");
+}
+
+/// Runs `f` and asserts it took less than `limit`.
+fn timed<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let result = f();
+    let took = start.elapsed();
+    assert!(took < limit, "took {took:?}");
+    result
+}
+
+/// A token of kind `raw` at `at`, one byte long.
+fn token(raw: Raw, at: usize, level: usize) -> DiagToken {
+    DiagToken {
+        kind: Kind::Raw(raw),
+        start: at,
+        end: at + 1,
+        level,
+    }
+}
+
+/// Ends a token list with the end marker.
+fn finish(mut tokens: Vec<DiagToken>, src_len: usize) -> Vec<DiagToken> {
+    tokens.push(DiagToken {
+        kind: Kind::EndMarker,
+        start: src_len,
+        end: src_len,
+        level: 0,
+    });
+    tokens
+}
+
+const HUGE: usize = 100_000;
+
+#[test]
+fn deep_unary_chain_is_bounded() {
+    let src = format!("{}1 2", "-".repeat(HUGE));
+    let mut list: Vec<_> = (0..HUGE).map(|i| token(Raw::Minus, i, 0)).collect();
+    list.push(token(Raw::Number, HUGE, 0));
+    list.push(token(Raw::Number, HUGE + 2, 0));
+    let list = finish(list, src.len());
+    let result = timed(Duration::from_secs(2), || second_pass(&src, &list));
+    assert_eq!(result, None);
+}
+
+#[test]
+fn deep_brackets_are_bounded() {
+    let src = format!("{}1 2", "(".repeat(HUGE));
+    let mut list: Vec<_> = (0..HUGE).map(|i| token(Raw::LPar, i, i + 1)).collect();
+    list.push(token(Raw::Number, HUGE, HUGE));
+    list.push(token(Raw::Number, HUGE + 2, HUGE));
+    let list = finish(list, src.len());
+    let result = timed(Duration::from_secs(2), || second_pass(&src, &list));
+    assert_eq!(result, None);
+}
+
+#[test]
+fn long_list_with_late_error() {
+    let mut src = String::from("[");
+    for i in 0..HUGE {
+        src.push_str(&format!("{i}, "));
+    }
+    src.push_str("1 2]");
+    let list = tokens(&src);
+    let result = timed(Duration::from_secs(5), || diagnose(&src));
+    let _ = list;
+    let (message, _, _) = result.unwrap_or_default();
+    assert_eq!(message, COMMA);
+}
