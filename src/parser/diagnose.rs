@@ -29,6 +29,7 @@ mod calls;
 mod exprs;
 mod invalid;
 mod lambdas;
+mod memo;
 mod parser;
 mod targets;
 #[cfg(test)]

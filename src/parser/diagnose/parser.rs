@@ -1,13 +1,11 @@
 //! The recognizer's state: token access, memoization, backtracking helpers,
 //! the depth and work guards, and raising errors.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::lexer::{Kind, Raw};
 use crate::parser::token::ActionError;
 
 use super::ast::{Node, NodeId, NodeKind};
+use super::memo::MemoTable;
 use super::DiagToken;
 
 /// The deepest nesting of rule calls followed before giving up. CPython
@@ -17,7 +15,10 @@ use super::DiagToken;
 pub(super) const MAX_DEPTH: usize = 5000;
 
 /// Rule calls allowed per token (both passes together) before giving up.
-const WORK_PER_TOKEN: usize = 2000;
+const WORK_PER_TOKEN: usize = 400;
+
+/// Memo entries reserved per token: about what a pass needs.
+const MEMO_PER_TOKEN: usize = 16;
 
 /// Rules whose results are memoized, by start position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,33 +64,6 @@ impl Rule {
     }
 }
 
-/// A multiplicative hasher for the memo's integer keys.
-#[derive(Default)]
-pub(super) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// A memo entry: where the rule ended and its encoded result.
-#[derive(Clone, Copy)]
-struct Memo {
-    end: u32,
-    value: u32,
-}
-
 /// The encoded "rule failed" result.
 const FAILED: u32 = u32::MAX;
 
@@ -111,7 +85,7 @@ pub(super) struct Parser<'a> {
     depth: usize,
     work: usize,
     budget: usize,
-    memo: HashMap<u64, Memo, BuildHasherDefault<KeyHasher>>,
+    memo: MemoTable,
     pub(super) nodes: Vec<Node>,
 }
 
@@ -132,7 +106,7 @@ impl<'a> Parser<'a> {
                 .len()
                 .saturating_add(16)
                 .saturating_mul(WORK_PER_TOKEN),
-            memo: HashMap::default(),
+            memo: MemoTable::new(tokens.len(), tokens.len().saturating_mul(MEMO_PER_TOKEN)),
             nodes: Vec::new(),
         }
     }
@@ -175,13 +149,15 @@ impl<'a> Parser<'a> {
     /// Reading past the last token (a tokenizer error), or reaching the end
     /// of the input inside brackets (an error of CPython's tokenizer), stops
     /// the pass: the tokenizer error is what CPython reports then.
-    pub(super) fn fetch(&mut self, i: usize) -> Option<DiagToken> {
-        match self.tokens.get(i) {
-            Some(t) if t.kind == Kind::EndMarker && t.level > 0 => {
+    #[inline]
+    pub(super) fn fetch(&mut self, i: usize) -> Option<&'a DiagToken> {
+        let tokens: &'a [DiagToken] = self.tokens;
+        match tokens.get(i) {
+            Some(t) if matches!(t.kind, Kind::EndMarker) && t.level > 0 => {
                 self.unclosed_bracket();
                 None
             }
-            Some(&t) => {
+            Some(t) => {
                 if i >= self.fill {
                     self.fill = i + 1;
                 }
@@ -217,6 +193,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The kind of the token at the mark.
+    #[inline]
     pub(super) fn peek_kind(&mut self) -> Option<Kind> {
         if self.stop {
             return None;
@@ -225,6 +202,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Consumes the token at the mark if `accept` says so; returns its index.
+    #[inline]
     pub(super) fn expect_with(&mut self, accept: impl FnOnce(Kind) -> bool) -> Option<usize> {
         let kind = self.peek_kind()?;
         if accept(kind) {
@@ -236,16 +214,20 @@ impl<'a> Parser<'a> {
     }
 
     /// Consumes a token of kind `raw` (a keyword, operator or delimiter).
+    #[inline]
     pub(super) fn expect(&mut self, raw: Raw) -> Option<usize> {
-        self.expect_with(|k| k == Kind::Raw(raw))
+        let wanted = std::mem::discriminant(&raw);
+        self.expect_with(|k| matches!(k, Kind::Raw(r) if std::mem::discriminant(&r) == wanted))
     }
 
     /// Consumes a token of a non-raw kind (`NEWLINE`, `ENDMARKER`).
+    #[inline]
     pub(super) fn expect_kind(&mut self, kind: Kind) -> Option<usize> {
         self.expect_with(|k| k == kind)
     }
 
     /// Consumes a `NAME` (soft keywords included).
+    #[inline]
     pub(super) fn name(&mut self) -> Option<usize> {
         self.expect(Raw::Name)
     }
@@ -293,6 +275,7 @@ impl<'a> Parser<'a> {
     // ----- rules and backtracking -----
 
     /// Enters a rule: counts depth and work, giving up past the limits.
+    #[inline]
     fn enter(&mut self) -> bool {
         if self.stop {
             return false;
@@ -336,12 +319,11 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             return None;
         }
-        let flag = u64::from(self.invalid && !rule.cpython_memo());
-        let key = ((start as u64) << 8) | ((rule as u64) << 1) | flag;
-        if let Some(&m) = self.memo.get(&key) {
+        let tag = ((rule as u8) << 1) | u8::from(self.invalid && !rule.cpython_memo());
+        if let Some((end, value)) = self.memo.get(start, tag) {
             self.depth -= 1;
-            self.mark = m.end as usize;
-            return (m.value != FAILED).then_some(NodeId(m.value));
+            self.mark = end as usize;
+            return (value != FAILED).then_some(NodeId(value));
         }
         let result = body(self);
         self.depth -= 1;
@@ -350,18 +332,13 @@ impl<'a> Parser<'a> {
         }
         if !self.stop {
             let value = result.map_or(FAILED, |n| n.0);
-            self.memo.insert(
-                key,
-                Memo {
-                    end: self.mark as u32,
-                    value,
-                },
-            );
+            self.memo.insert(start, tag, self.mark as u32, value);
         }
         result
     }
 
     /// One alternative (or group): puts the mark back if it fails.
+    #[inline]
     pub(super) fn attempt<T>(&mut self, alt: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         let start = self.mark;
         let result = if self.stop { None } else { alt(self) };
@@ -372,6 +349,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A lookahead (`&e` / `!e`): whether `e` matches here; never consumes.
+    #[inline]
     pub(super) fn ahead<T>(&mut self, e: impl FnOnce(&mut Self) -> Option<T>) -> bool {
         let start = self.mark;
         let matched = !self.stop && e(self).is_some();

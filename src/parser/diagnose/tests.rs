@@ -269,3 +269,56 @@ fn long_list_with_late_error() {
     let (message, _, _) = result.unwrap_or_default();
     assert_eq!(message, COMMA);
 }
+
+#[test]
+fn deep_recursion_of_every_kind_is_bounded() {
+    let n = 20_000;
+    let inputs = [
+        format!("{}1 2", "not ".repeat(n)),
+        format!("{}1 2", "lambda: ".repeat(n)),
+        format!("{}1 2", "a if b else ".repeat(n)),
+        format!("{}1 2", "a ** ".repeat(n)),
+        format!("{}1 2", "await ".repeat(n)),
+        format!("{}1 2", "~".repeat(n)),
+        format!("{}1 2", "print ".repeat(n)),
+        format!("{}1 2", "a ".repeat(n)),
+        format!("{}1 2", "yield ".repeat(n)),
+        format!("{}1 2", "*".repeat(n)),
+        format!("lambda {}: 1", "a=lambda ".repeat(n)),
+        format!("{}1 2", "[x for x in ".repeat(n)),
+        format!("{}1 2", "(x for x in ".repeat(n)),
+        format!("{}1 2", "{1: ".repeat(n)),
+        format!("{}1 2", "f(".repeat(n)),
+        format!("{}1 2", "a[".repeat(n)),
+        format!("{}1 2", "f(a=".repeat(n)),
+        format!("{}1 2", "[*".repeat(n)),
+        format!("{}1 2", "(x := ".repeat(n)),
+        format!("{}1 2", "a[1:".repeat(n)),
+        format!("[x for {}a in b]", "(".repeat(n)),
+        format!("[x for {}a in b]", "a[".repeat(n)),
+    ];
+    for src in &inputs {
+        let list = tokens(src);
+        timed(Duration::from_secs(2), || second_pass(src, &list));
+    }
+}
+
+/// Prints the second pass's result for each line of the file named by
+/// `DIAGNOSE_INPUTS`, with its time (a debugging aid, run with
+/// `cargo test -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn diagnose_inputs_from_file() {
+    let Ok(path) = std::env::var("DIAGNOSE_INPUTS") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for line in text.lines() {
+        let list = tokens(line);
+        let start = Instant::now();
+        let result = second_pass(line, &list);
+        let took = start.elapsed();
+        let head: String = line.chars().take(60).collect();
+        println!("{head:?} ({} bytes) => {result:?} in {took:?}", line.len());
+    }
+}
