@@ -253,16 +253,45 @@ impl Parser<'_> {
                 (!p.ahead(|p| p.expect(Raw::Colon))).then_some(a)
             });
             if let Some(a) = key {
-                // The caret goes on the last character of the key; CPython
-                // gives no end.
-                let end = p.get(a).end;
-                let last = p.src.get(..end).and_then(|s| s.chars().next_back());
-                let start = end - last.map_or(0, char::len_utf8);
-                p.raise("':' expected after dictionary key", start, end);
+                let at = p.key_caret(a);
+                let next = p.src.get(at..).and_then(|s| s.chars().next());
+                let end = at + next.map_or(0, char::len_utf8);
+                p.raise("':' expected after dictionary key", at, end);
                 return None;
             }
             p.invalid_kvpair_value()
         })
+    }
+
+    /// Where CPython puts the caret of "':' expected after dictionary key":
+    /// on the line where key `a` starts, at the column of its last
+    /// character (its end column minus one, in bytes, counted on that line;
+    /// past the line's end it stops just after it). CPython gives no end.
+    fn key_caret(&self, a: NodeId) -> usize {
+        let node = self.get(a);
+        let (src, start, end) = (self.src, node.start, node.end);
+        let line_start = |at: usize| {
+            src.get(..at)
+                .and_then(|s| s.rfind(['\n', '\r']))
+                .map_or(0, |i| i + 1)
+        };
+        let column = end - line_start(end);
+        let first = line_start(start);
+        let line_end = src
+            .get(first..)
+            .and_then(|s| s.find(['\n', '\r']))
+            .map_or(src.len(), |i| first + i);
+        if first + column > line_end {
+            return line_end;
+        }
+        let upto = first + column;
+        let last = src.get(first..).and_then(|line| {
+            line.char_indices()
+                .take_while(|&(i, _)| first + i < upto)
+                .last()
+                .map(|(i, _)| first + i)
+        });
+        last.unwrap_or(first)
     }
 
     /// The alternatives shared by `invalid_double_starred_kvpairs` and

@@ -1,7 +1,7 @@
 //! The recognizer's state: token access, memoization, backtracking helpers,
 //! the depth and work guards, and raising errors.
 
-use crate::lexer::{Kind, Raw};
+use crate::lexer::{line_number, Kind, Raw};
 use crate::parser::token::ActionError;
 
 use super::ast::{Node, NodeId, NodeKind};
@@ -123,18 +123,74 @@ impl<'a> Parser<'a> {
         // The one invalid rule not guarded by `call_invalid_rules` (in
         // `dict`) can raise in the first pass already; then CPython skips
         // the second.
-        if self.error.is_some() || parsed {
-            return self.error;
+        if self.error.is_none() && !parsed {
+            self.mark = 0;
+            self.memo.clear();
+            self.nodes.clear();
+            self.invalid = true;
+            self.eval();
+            if self.gave_up {
+                return None;
+            }
         }
-        self.mark = 0;
-        self.memo.clear();
-        self.nodes.clear();
-        self.invalid = true;
-        self.eval();
-        if self.gave_up {
-            return None;
+        let error = self.error.take()?;
+        Some(self.check_rest(error))
+    }
+
+    /// What CPython's scan of the rest of the input after a parser error
+    /// (`_PyPegen_tokenize_full_source_to_check_for_errors`) makes of
+    /// `error` when the input ends inside brackets: a bracket left open on
+    /// a line before the last token read wins. The scan is skipped when the
+    /// tokenizer already stands at the end of the input. (Tokenizer errors
+    /// further on are the caller's business.)
+    fn check_rest(&self, error: ActionError) -> ActionError {
+        let at_end_in_brackets = self
+            .tokens
+            .last()
+            .is_some_and(|t| matches!(t.kind, Kind::EndMarker) && t.level > 0);
+        let last = self.fill.checked_sub(1).and_then(|i| self.token(i));
+        let (Some(last), Some((open, bracket))) = (last, self.innermost_open_bracket()) else {
+            return error;
+        };
+        if !at_end_in_brackets || matches!(last.kind, Kind::EndMarker) || self.read_to_end(&last) {
+            return error;
         }
-        self.error
+        if line_number(self.src, last.start) > line_number(self.src, open) {
+            return ActionError::syntax(format!("'{bracket}' was never closed"), open, open + 1);
+        }
+        error
+    }
+
+    /// Whether reading `token` made CPython's tokenizer reach the end of
+    /// the input: it ends there, and the tokenizer looks one character past
+    /// it (everything but non-empty strings and `...`).
+    fn read_to_end(&self, token: &DiagToken) -> bool {
+        if token.end < self.src.len() {
+            return false;
+        }
+        match token.kind {
+            Kind::Raw(Raw::String(s)) => s.body_start == s.body_end && token.end == s.body_end + 1,
+            Kind::Raw(Raw::Ellipsis) => false,
+            _ => true,
+        }
+    }
+
+    /// The innermost bracket still open at the end of the tokens: its
+    /// offset and character.
+    fn innermost_open_bracket(&self) -> Option<(usize, char)> {
+        let mut open = Vec::new();
+        for t in self.tokens {
+            match t.kind {
+                Kind::Raw(Raw::LPar | Raw::LSqb | Raw::LBrace) => open.push(t.start),
+                Kind::Raw(Raw::RPar | Raw::RSqb | Raw::RBrace) => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        let at = *open.last()?;
+        let bracket = self.src.get(at..).and_then(|s| s.chars().next())?;
+        Some((at, bracket))
     }
 
     /// Stops the pass without a result.
@@ -173,23 +229,11 @@ impl<'a> Parser<'a> {
     /// Raises CPython's tokenizer error for the end of the input inside
     /// brackets: "'(' was never closed", at the innermost open bracket.
     fn unclosed_bracket(&mut self) {
-        let mut open = Vec::new();
-        for t in self.tokens {
-            match t.kind {
-                Kind::Raw(Raw::LPar | Raw::LSqb | Raw::LBrace) => open.push(t.start),
-                Kind::Raw(Raw::RPar | Raw::RSqb | Raw::RBrace) => {
-                    open.pop();
-                }
-                _ => {}
-            }
-        }
-        let Some(&at) = open.last() else {
+        let Some((at, bracket)) = self.innermost_open_bracket() else {
             self.give_up();
             return;
         };
-        let bracket = self.src.get(at..).and_then(|s| s.chars().next());
-        let message = format!("'{}' was never closed", bracket.unwrap_or('('));
-        self.raise(message, at, at + 1);
+        self.raise(format!("'{bracket}' was never closed"), at, at + 1);
     }
 
     /// The kind of the token at the mark.
@@ -245,11 +289,15 @@ impl<'a> Parser<'a> {
             .unwrap_or("")
     }
 
-    /// Whether the token at `i` is a soft keyword (`_`, `case`, `match`).
+    /// Whether the token at `i` counts as a soft keyword (`_`, `case`,
+    /// `match`): `_PyPegen_soft_keyword_token` compares only as many bytes
+    /// as the name has, so any prefix of one counts too (`c`, `ma`, …).
     pub(super) fn is_soft_keyword(&self, i: usize) -> bool {
+        let text = self.text(i);
         self.token(i)
             .is_some_and(|t| t.kind == Kind::Raw(Raw::Name))
-            && matches!(self.text(i), "_" | "case" | "match")
+            && !text.is_empty()
+            && ["_", "case", "match"].iter().any(|k| k.starts_with(text))
     }
 
     /// The byte range of the tokens from `first` to the last one consumed

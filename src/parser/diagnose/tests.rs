@@ -304,7 +304,7 @@ fn deep_recursion_of_every_kind_is_bounded() {
 }
 
 /// Prints the second pass's result for each line of the file named by
-/// `DIAGNOSE_INPUTS`, with its time (a debugging aid, run with
+/// `DIAGNOSE_INPUTS` (one JSON string a line), with its time (a debugging aid, run with
 /// `cargo test -- --ignored --nocapture`).
 #[test]
 #[ignore]
@@ -313,7 +313,9 @@ fn diagnose_inputs_from_file() {
         return;
     };
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    for line in text.lines() {
+    for json in text.lines() {
+        let line: String = serde_json::from_str(json).unwrap_or_default();
+        let line = line.as_str();
         let list = tokens(line);
         let start = Instant::now();
         let result = second_pass(line, &list);
