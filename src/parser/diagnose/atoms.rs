@@ -1,10 +1,15 @@
 //! Atoms, displays and comprehensions (Grammar/python.gram, `atom` to
 //! `dictcomp`).
 
-use crate::lexer::{Kind, Raw};
+use crate::decode::string::{decode_bytes, decode_str};
+use crate::lexer::{Kind, Raw, StrToken};
+use crate::value::PyStrBuf;
 
 use super::ast::{Const, NodeId, NodeKind};
 use super::parser::{Parser, Rule};
+
+/// CPython's message for a bytes literal holding a non-ASCII character.
+const BYTES_NON_ASCII: &str = "bytes can only contain ASCII literal characters";
 
 impl Parser<'_> {
     /// `atom: NAME | 'True' | 'False' | 'None' | &STRING strings | NUMBER
@@ -51,6 +56,7 @@ impl Parser<'_> {
     }
 
     /// `strings (memo): STRING+`; an f-string among them makes a `JoinedStr`.
+    /// Its action decodes the pieces, which can raise.
     fn strings(&mut self) -> Option<NodeId> {
         self.memo_rule(Rule::Strings, |p| {
             let start = p.mark;
@@ -60,15 +66,63 @@ impl Parser<'_> {
                     return None;
                 };
                 p.mark += 1;
-                Some(s.prefix.fstring)
+                Some((p.mark - 1, s))
             })?;
-            let kind = if pieces.contains(&true) {
+            p.concatenate_strings(&pieces)?;
+            let kind = if pieces.iter().any(|(_, s)| s.prefix.fstring) {
                 NodeKind::JoinedStr
             } else {
                 NodeKind::Constant(Const::Literal)
             };
             Some(p.node(kind, start))
         })
+    }
+
+    /// The checks of `_PyPegen_concatenate_strings`, piece by piece: each
+    /// piece decodes, and bytes are not mixed with str. (The contents of
+    /// f-strings are taken as valid here.)
+    fn concatenate_strings(&mut self, pieces: &[(usize, StrToken)]) -> Option<()> {
+        let mut bytes_mode = None;
+        for &(at, piece) in pieces {
+            let body = self.src.get(piece.body_start..piece.body_end).unwrap_or("");
+            let decoded = if piece.prefix.fstring {
+                Ok(())
+            } else if piece.prefix.bytes {
+                decode_bytes(body, piece.prefix.raw, &mut Vec::new(), &mut None)
+            } else {
+                decode_str(body, piece.prefix.raw, &mut PyStrBuf::new(), &mut None)
+            };
+            if let Err(error) = decoded {
+                if error.message == BYTES_NON_ASCII {
+                    // 3.11.7 puts this one on the string token.
+                    self.raise_at_token(error.message, at);
+                } else {
+                    self.raise_at_string_end(error.message);
+                }
+                return None;
+            }
+            match bytes_mode {
+                Some(mode) if mode != piece.prefix.bytes => {
+                    self.raise_at_string_end("cannot mix bytes and nonbytes literals");
+                    return None;
+                }
+                _ => bytes_mode = Some(piece.prefix.bytes),
+            }
+        }
+        Some(())
+    }
+
+    /// Raises an error of the `strings` action at the last token read, as
+    /// `RAISE_SYNTAX_ERROR` does; at the end of the input, that is the last
+    /// character of the input.
+    fn raise_at_string_end(&mut self, message: impl Into<String>) {
+        let last_char = self.src.char_indices().next_back().map_or(0, |(i, _)| i);
+        match self.last_read() {
+            Some(t) if !matches!(t.kind, Kind::EndMarker) => {
+                self.raise(message, t.start, t.end);
+            }
+            _ => self.raise(message, last_char, last_char),
+        }
     }
 
     /// `tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'`

@@ -76,8 +76,7 @@ impl Parser<'_> {
                 return None;
             }
             let b = p.star_expressions()?;
-            if p.is_legacy_name(a) {
-                let name = p.text(start);
+            if let Some(name) = p.legacy_name(a) {
                 let message =
                     format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
                 p.raise_range(message, a, b);

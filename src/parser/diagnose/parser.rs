@@ -490,6 +490,11 @@ impl<'a> Parser<'a> {
         self.raise(message, start, end);
     }
 
+    /// The last token read so far.
+    pub(super) fn last_read(&self) -> Option<DiagToken> {
+        self.fill.checked_sub(1).and_then(|i| self.token(i))
+    }
+
     /// Raises at the last token read (`RAISE_SYNTAX_ERROR`).
     pub(super) fn raise_at_last_read(&mut self, message: impl Into<String>) {
         let last = self.fill.saturating_sub(1);
