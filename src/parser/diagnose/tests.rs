@@ -202,6 +202,76 @@ fn assignments_and_targets() {
     check_none("[x for a]");
 }
 
+#[test]
+fn cpython_quirks() {
+    // `_PyPegen_soft_keyword_token` takes any prefix of a soft keyword.
+    check_none("[c d]");
+    check_none("[mat d]");
+    check("[cx d]", COMMA, 2, 6);
+    // The dict rule's invalid alternative runs in the first pass already.
+    check("{**a, 3 4}", "':' expected after dictionary key", 7, 0);
+    check("{1: 2, (3 4)}", COMMA, 9, 12);
+    // 3.11.7's form of the first invalid_arguments alternative.
+    check(
+        "f(**a, *b)",
+        "iterable argument unpacking follows keyword argument unpacking",
+        8,
+        9,
+    );
+    check(
+        "f(*x, *)",
+        "iterable argument unpacking follows keyword argument unpacking",
+        7,
+        8,
+    );
+    check_none("f(x, *)");
+    // Reading the end of the input inside brackets is a tokenizer error.
+    check("(1 2", "'(' was never closed", 1, 2);
+    // Names are compared after NFKC normalization.
+    check(
+        "ｐｒｉｎｔ 1",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        1,
+        0,
+    );
+    // The strings action runs when the second pass reaches the strings.
+    check(
+        "print 1, 'a' b'b'",
+        "cannot mix bytes and nonbytes literals",
+        17,
+        0,
+    );
+    // Targets without an invalid part raise nothing.
+    check_none("[*x for a]");
+    check_none("[x for a < b in c]");
+    check_none("lambda *, a, *: 1");
+}
+
+#[test]
+fn multi_line_positions() {
+    // A bracket left open on a line before the last token read wins.
+    let src = "~ print \\\n / { 1 { match \n , match } { }";
+    let error = second_pass(src, &tokens(src));
+    assert_eq!(
+        error.map(|e| (e.message, e.start)),
+        Some(("'{' was never closed".into(), 13))
+    );
+    // ... unless the tokenizer already stands at the end of the input.
+    let src = "y \\\n ( _ for x \n [ 0 ] in ( 't' ) . match , None , None . print :=";
+    let error = second_pass(src, &tokens(src));
+    assert_eq!(
+        error.map(|e| (e.message, e.start)),
+        Some(("Generator expression must be parenthesized".into(), 7))
+    );
+    // The caret of a multi-line key sits on its first line.
+    let src = "{1: 2,\n (3 +\n 44)}";
+    let error = second_pass(src, &tokens(src));
+    assert_eq!(
+        error.map(|e| (e.message, e.start)),
+        Some(("':' expected after dictionary key".into(), 9))
+    );
+}
+
 /// Runs `f` and asserts it took less than `limit`.
 fn timed<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
