@@ -373,6 +373,82 @@ fn deep_recursion_of_every_kind_is_bounded() {
     }
 }
 
+/// The token kinds random sequences are made of.
+const KINDS: [Kind; 44] = [
+    Kind::Raw(Raw::Name),
+    Kind::Raw(Raw::Number),
+    Kind::Raw(Raw::True),
+    Kind::Raw(Raw::None),
+    Kind::Raw(Raw::Ellipsis),
+    Kind::Raw(Raw::If),
+    Kind::Raw(Raw::Else),
+    Kind::Raw(Raw::For),
+    Kind::Raw(Raw::In),
+    Kind::Raw(Raw::Async),
+    Kind::Raw(Raw::Await),
+    Kind::Raw(Raw::Lambda),
+    Kind::Raw(Raw::Not),
+    Kind::Raw(Raw::And),
+    Kind::Raw(Raw::Or),
+    Kind::Raw(Raw::Is),
+    Kind::Raw(Raw::Yield),
+    Kind::Raw(Raw::From),
+    Kind::Raw(Raw::LPar),
+    Kind::Raw(Raw::RPar),
+    Kind::Raw(Raw::LSqb),
+    Kind::Raw(Raw::RSqb),
+    Kind::Raw(Raw::LBrace),
+    Kind::Raw(Raw::RBrace),
+    Kind::Raw(Raw::Comma),
+    Kind::Raw(Raw::Colon),
+    Kind::Raw(Raw::ColonEqual),
+    Kind::Raw(Raw::Equal),
+    Kind::Raw(Raw::EqEqual),
+    Kind::Raw(Raw::NotEqual),
+    Kind::Raw(Raw::LessGreater),
+    Kind::Raw(Raw::Dot),
+    Kind::Raw(Raw::Star),
+    Kind::Raw(Raw::DoubleStar),
+    Kind::Raw(Raw::Slash),
+    Kind::Raw(Raw::Plus),
+    Kind::Raw(Raw::Minus),
+    Kind::Raw(Raw::Tilde),
+    Kind::Raw(Raw::VBar),
+    Kind::Raw(Raw::Unknown),
+    Kind::Raw(Raw::StmtKeyword),
+    Kind::Newline,
+    Kind::Indent,
+    Kind::EndMarker,
+];
+
+proptest::proptest! {
+    /// Any token sequence, even one no tokenizer would produce (levels and
+    /// spans made up), gives a result without panicking.
+    #[test]
+    fn arbitrary_tokens_never_panic(
+        picks in proptest::collection::vec((0..KINDS.len(), 0usize..8, 0usize..40, 0usize..40), 0..60),
+        src in "[a-z(){}\\[\\], :=*]{0,40}",
+    ) {
+        let list: Vec<DiagToken> = picks
+            .iter()
+            .map(|&(k, level, start, len)| DiagToken {
+                kind: KINDS[k],
+                start,
+                end: start + len,
+                level,
+            })
+            .collect();
+        let _ = second_pass(&src, &list);
+    }
+
+    /// Any short text made of expression characters gives a result without
+    /// panicking.
+    #[test]
+    fn arbitrary_text_never_panics(src in "[a-c1 ()\\[\\]{},:=*.+\\-/<>!'\"\\nfrbligsenota_]{0,60}") {
+        let _ = second_pass(&src, &tokens(&src));
+    }
+}
+
 /// Prints the second pass's result for each line of the file named by
 /// `DIAGNOSE_INPUTS` (one JSON string a line), with its time (a debugging aid, run with
 /// `cargo test -- --ignored --nocapture`).
