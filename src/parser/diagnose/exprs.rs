@@ -57,6 +57,7 @@ impl Parser<'_> {
         self.memo_rule(Rule::Expression, Self::expression_body)
     }
 
+    /// The alternatives of `expression`.
     fn expression_body(&mut self) -> Option<NodeId> {
         if self.invalid {
             self.attempt(Self::invalid_expression);

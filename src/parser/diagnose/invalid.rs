@@ -95,6 +95,7 @@ impl Parser<'_> {
         .map(|_| ())
     }
 
+    /// The three alternatives of `invalid_named_expression`.
     fn invalid_named_expression_body(&mut self) -> Option<()> {
         // a=expression ':=' expression
         let walrus = self.attempt(|p| {
