@@ -18,8 +18,8 @@ pub(super) const MAX_DEPTH: usize = 5000;
 /// Rule calls allowed per token (both passes together) before giving up.
 const WORK_PER_TOKEN: usize = 400;
 
-/// Memo entries reserved per token: about what a pass needs.
-const MEMO_PER_TOKEN: usize = 16;
+/// Memo entries reserved per token to start with (a pass uses 10 to 20).
+const MEMO_PER_TOKEN: usize = 4;
 
 /// Rules whose results are memoized, by start position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
