@@ -5,6 +5,37 @@
 //! a specific error ("invalid syntax. Perhaps you forgot a comma?",
 //! "':' expected after dictionary key", …) at its own location. Only if none
 //! matches is the error a plain "invalid syntax" at the failing token.
+//!
+//! This module emulates both passes of CPython 3.11's PEG parser
+//! (`Grammar/python.gram`, `_PyPegen_run_parser`) for the `eval` start
+//! rule: a backtracking recognizer over the tokens, one function per grammar
+//! rule, with CPython's memoization and its ordered choice. The first pass
+//! runs with the invalid rules off, only to learn how far CPython's
+//! tokenizer had read when it failed (plain `RAISE_SYNTAX_ERROR` points at
+//! the last token read); the second pass runs with them on and stops at the
+//! first error an action raises.
+//!
+//! The recognizer builds a minimal expression tree (kinds and spans) because
+//! several actions inspect their operands: `_PyPegen_get_expr_name`,
+//! `_PyPegen_get_invalid_target`, the argument checks.
+//!
+//! Every input is handled in bounded time and stack: recursion deeper than
+//! `parser::MAX_DEPTH` rule calls, or more rule calls than a budget
+//! proportional to the token count, ends the pass without a result. Both
+//! passes memoize (per position, in chains like CPython's per-token memo),
+//! so the work is linear in the number of tokens.
+
+mod ast;
+mod atoms;
+mod calls;
+mod exprs;
+mod invalid;
+mod lambdas;
+mod memo;
+mod parser;
+mod targets;
+#[cfg(test)]
+mod tests;
 
 use crate::lexer::Kind;
 
@@ -26,6 +57,5 @@ pub(crate) struct DiagToken {
 /// `tokens` (the input's tokens up to the end marker or the first tokenizer
 /// error), or `None` when it raises none.
 pub(crate) fn second_pass(src: &str, tokens: &[DiagToken]) -> Option<ActionError> {
-    let _ = (src, tokens);
-    None
+    parser::Parser::new(src, tokens).run()
 }

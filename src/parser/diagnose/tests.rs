@@ -1,0 +1,472 @@
+//! Tests of the second pass, with expectations from CPython 3.11.7.
+
+use std::time::{Duration, Instant};
+
+use crate::lexer::{Kind, Raw, Tokenizer};
+
+use super::{second_pass, DiagToken};
+
+/// The tokens of `src` with bracket levels, as `classify` hands them over.
+fn tokens(src: &str) -> Vec<DiagToken> {
+    let mut level = 0usize;
+    let mut out = Vec::new();
+    for token in Tokenizer::new(src, 10_000) {
+        let Ok(t) = token else { break };
+        match t.kind {
+            Kind::Raw(Raw::LPar | Raw::LSqb | Raw::LBrace) => level += 1,
+            Kind::Raw(Raw::RPar | Raw::RSqb | Raw::RBrace) => level = level.saturating_sub(1),
+            _ => {}
+        }
+        out.push(DiagToken {
+            kind: t.kind,
+            start: t.start,
+            end: t.end,
+            level,
+        });
+    }
+    out
+}
+
+/// The error of `src` as `(message, 1-based start column, 1-based end
+/// column)` on the first line, or `None`.
+fn diagnose(src: &str) -> Option<(String, usize, usize)> {
+    let error = second_pass(src, &tokens(src))?;
+    let column = |byte: usize| src.get(..byte).map_or(0, |s| s.chars().count()) + 1;
+    Some((error.message, column(error.start), column(error.end)))
+}
+
+/// Asserts the message and the start column (and the end column unless 0).
+#[track_caller]
+fn check(src: &str, message: &str, start: usize, end: usize) {
+    let got = diagnose(src);
+    let (got_message, got_start, got_end) = got.clone().unwrap_or_default();
+    assert!(
+        got_message == message && got_start == start && (end == 0 || got_end == end),
+        "{src:?}: got {got:?}, want ({message:?}, {start}, {end})"
+    );
+}
+
+#[track_caller]
+fn check_none(src: &str) {
+    assert_eq!(diagnose(src), None, "{src:?}");
+}
+
+const COMMA: &str = "invalid syntax. Perhaps you forgot a comma?";
+
+#[test]
+fn forgotten_commas() {
+    check("[a, b c]", COMMA, 5, 8);
+    check("(1 2)", COMMA, 2, 5);
+    check("{'a' 1}", COMMA, 2, 7);
+    check("{1, 2 3}", COMMA, 5, 8);
+    check_none("a b");
+    check_none("1 2");
+}
+
+#[test]
+fn dictionary_errors() {
+    check("{1:2, 3}", "':' expected after dictionary key", 7, 0);
+    check("{1: 2, 3 4}", "':' expected after dictionary key", 8, 0);
+    check("{1:2, f(x y)}", "':' expected after dictionary key", 7, 0);
+    check(
+        "{1:2, 3:}",
+        "expression expected after dictionary key and ':'",
+        8,
+        9,
+    );
+    check(
+        "{1: *a}",
+        "cannot use a starred expression in a dictionary value",
+        5,
+        7,
+    );
+    check(
+        "{1: *a.b + c}",
+        "cannot use a starred expression in a dictionary value",
+        5,
+        13,
+    );
+    check("{3 4}", COMMA, 2, 5);
+}
+
+#[test]
+fn calls() {
+    check(
+        "f(x for x in y, 1)",
+        "Generator expression must be parenthesized",
+        3,
+        15,
+    );
+    check(
+        "f(a, b for b in c)",
+        "Generator expression must be parenthesized",
+        6,
+        18,
+    );
+    check(
+        "f(**a, b)",
+        "positional argument follows keyword argument unpacking",
+        9,
+        10,
+    );
+    check(
+        "f(a=1, b)",
+        "positional argument follows keyword argument",
+        9,
+        10,
+    );
+    check(
+        "f(a.b=1)",
+        "expression cannot contain assignment, perhaps you meant \"==\"?",
+        3,
+        7,
+    );
+    check("f(True=1)", "cannot assign to True", 3, 8);
+    check(
+        "f(a=1 for a in b)",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        3,
+        5,
+    );
+}
+
+#[test]
+fn lambdas() {
+    check("lambda *: 1", "named arguments must follow bare *", 9, 10);
+    check(
+        "lambda *, **k: 1",
+        "named arguments must follow bare *",
+        11,
+        13,
+    );
+    check("lambda a=,: 1", "expected default value expression", 9, 10);
+    check(
+        "lambda *a=1: 1",
+        "var-positional argument cannot have default value",
+        10,
+        11,
+    );
+    check(
+        "lambda a=1, b: 1",
+        "non-default argument follows default argument",
+        13,
+        14,
+    );
+    check(
+        "lambda (a): 1",
+        "Lambda expression parameters cannot be parenthesized",
+        8,
+        11,
+    );
+    check("lambda a, /, /: 1", "/ may appear only once", 14, 15);
+    check("lambda a, *, b, /: 1", "/ must be ahead of *", 17, 18);
+    check(
+        "lambda *a, *b: 1",
+        "* argument may appear only once",
+        12,
+        13,
+    );
+    check_none("lambda /: 1");
+}
+
+#[test]
+fn assignments_and_targets() {
+    check(
+        "[a=1]",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        2,
+        5,
+    );
+    check(
+        "[a.b=1]",
+        "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+        2,
+        5,
+    );
+    check("[x for 1 in y]", "cannot assign to literal", 8, 9);
+    check("(*a)", "cannot use starred expression here", 2, 4);
+    check("(**a)", "cannot use double starred expression here", 2, 4);
+    check("a if b", "expected 'else' after 'if' expression", 1, 7);
+    check(
+        "print 1, 2",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        1,
+        11,
+    );
+    check(
+        "a[*b for b in c]",
+        "iterable unpacking cannot be used in comprehension",
+        3,
+        5,
+    );
+    check_none("[x for a]");
+}
+
+#[test]
+fn cpython_quirks() {
+    // `_PyPegen_soft_keyword_token` takes any prefix of a soft keyword.
+    check_none("[c d]");
+    check_none("[mat d]");
+    check("[cx d]", COMMA, 2, 6);
+    // The dict rule's invalid alternative runs in the first pass already.
+    check("{**a, 3 4}", "':' expected after dictionary key", 7, 0);
+    check("{1: 2, (3 4)}", COMMA, 9, 12);
+    // 3.11.7's form of the first invalid_arguments alternative.
+    check(
+        "f(**a, *b)",
+        "iterable argument unpacking follows keyword argument unpacking",
+        8,
+        9,
+    );
+    check(
+        "f(*x, *)",
+        "iterable argument unpacking follows keyword argument unpacking",
+        7,
+        8,
+    );
+    check_none("f(x, *)");
+    // Reading the end of the input inside brackets is a tokenizer error.
+    check("(1 2", "'(' was never closed", 1, 2);
+    // Names are compared after NFKC normalization.
+    check(
+        "ｐｒｉｎｔ 1",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        1,
+        0,
+    );
+    // The strings action runs when the second pass reaches the strings.
+    check(
+        "print 1, 'a' b'b'",
+        "cannot mix bytes and nonbytes literals",
+        17,
+        0,
+    );
+    // Targets without an invalid part raise nothing.
+    check_none("[*x for a]");
+    check_none("[x for a < b in c]");
+    check_none("lambda *, a, *: 1");
+}
+
+#[test]
+fn multi_line_positions() {
+    // A bracket left open on a line before the last token read wins.
+    let src = "~ print \\\n / { 1 { match \n , match } { }";
+    let error = second_pass(src, &tokens(src));
+    assert_eq!(
+        error.map(|e| (e.message, e.start)),
+        Some(("'{' was never closed".into(), 13))
+    );
+    // ... unless the tokenizer already stands at the end of the input.
+    let src = "y \\\n ( _ for x \n [ 0 ] in ( 't' ) . match , None , None . print :=";
+    let error = second_pass(src, &tokens(src));
+    assert_eq!(
+        error.map(|e| (e.message, e.start)),
+        Some(("Generator expression must be parenthesized".into(), 7))
+    );
+    // The caret of a multi-line key sits on its first line.
+    let src = "{1: 2,\n (3 +\n 44)}";
+    let error = second_pass(src, &tokens(src));
+    assert_eq!(
+        error.map(|e| (e.message, e.start)),
+        Some(("':' expected after dictionary key".into(), 9))
+    );
+}
+
+/// Runs `f` and asserts it took less than `limit`.
+fn timed<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let result = f();
+    let took = start.elapsed();
+    assert!(took < limit, "took {took:?}");
+    result
+}
+
+/// A token of kind `raw` at `at`, one byte long.
+fn token(raw: Raw, at: usize, level: usize) -> DiagToken {
+    DiagToken {
+        kind: Kind::Raw(raw),
+        start: at,
+        end: at + 1,
+        level,
+    }
+}
+
+/// Ends a token list with the end marker.
+fn finish(mut tokens: Vec<DiagToken>, src_len: usize) -> Vec<DiagToken> {
+    tokens.push(DiagToken {
+        kind: Kind::EndMarker,
+        start: src_len,
+        end: src_len,
+        level: 0,
+    });
+    tokens
+}
+
+const HUGE: usize = 100_000;
+
+#[test]
+fn deep_unary_chain_is_bounded() {
+    let src = format!("{}1 2", "-".repeat(HUGE));
+    let mut list: Vec<_> = (0..HUGE).map(|i| token(Raw::Minus, i, 0)).collect();
+    list.push(token(Raw::Number, HUGE, 0));
+    list.push(token(Raw::Number, HUGE + 2, 0));
+    let list = finish(list, src.len());
+    let result = timed(Duration::from_secs(2), || second_pass(&src, &list));
+    assert_eq!(result, None);
+}
+
+#[test]
+fn deep_brackets_are_bounded() {
+    let src = format!("{}1 2", "(".repeat(HUGE));
+    let mut list: Vec<_> = (0..HUGE).map(|i| token(Raw::LPar, i, i + 1)).collect();
+    list.push(token(Raw::Number, HUGE, HUGE));
+    list.push(token(Raw::Number, HUGE + 2, HUGE));
+    let list = finish(list, src.len());
+    let result = timed(Duration::from_secs(2), || second_pass(&src, &list));
+    assert_eq!(result, None);
+}
+
+#[test]
+fn long_list_with_late_error() {
+    let mut src = String::from("[");
+    for i in 0..HUGE {
+        src.push_str(&format!("{i}, "));
+    }
+    src.push_str("1 2]");
+    let list = tokens(&src);
+    let result = timed(Duration::from_secs(5), || diagnose(&src));
+    let _ = list;
+    let (message, _, _) = result.unwrap_or_default();
+    assert_eq!(message, COMMA);
+}
+
+#[test]
+fn deep_recursion_of_every_kind_is_bounded() {
+    let n = 20_000;
+    let inputs = [
+        format!("{}1 2", "not ".repeat(n)),
+        format!("{}1 2", "lambda: ".repeat(n)),
+        format!("{}1 2", "a if b else ".repeat(n)),
+        format!("{}1 2", "a ** ".repeat(n)),
+        format!("{}1 2", "await ".repeat(n)),
+        format!("{}1 2", "~".repeat(n)),
+        format!("{}1 2", "print ".repeat(n)),
+        format!("{}1 2", "a ".repeat(n)),
+        format!("{}1 2", "yield ".repeat(n)),
+        format!("{}1 2", "*".repeat(n)),
+        format!("lambda {}: 1", "a=lambda ".repeat(n)),
+        format!("{}1 2", "[x for x in ".repeat(n)),
+        format!("{}1 2", "(x for x in ".repeat(n)),
+        format!("{}1 2", "{1: ".repeat(n)),
+        format!("{}1 2", "f(".repeat(n)),
+        format!("{}1 2", "a[".repeat(n)),
+        format!("{}1 2", "f(a=".repeat(n)),
+        format!("{}1 2", "[*".repeat(n)),
+        format!("{}1 2", "(x := ".repeat(n)),
+        format!("{}1 2", "a[1:".repeat(n)),
+        format!("[x for {}a in b]", "(".repeat(n)),
+        format!("[x for {}a in b]", "a[".repeat(n)),
+    ];
+    for src in &inputs {
+        let list = tokens(src);
+        timed(Duration::from_secs(2), || second_pass(src, &list));
+    }
+}
+
+/// The token kinds random sequences are made of.
+const KINDS: [Kind; 44] = [
+    Kind::Raw(Raw::Name),
+    Kind::Raw(Raw::Number),
+    Kind::Raw(Raw::True),
+    Kind::Raw(Raw::None),
+    Kind::Raw(Raw::Ellipsis),
+    Kind::Raw(Raw::If),
+    Kind::Raw(Raw::Else),
+    Kind::Raw(Raw::For),
+    Kind::Raw(Raw::In),
+    Kind::Raw(Raw::Async),
+    Kind::Raw(Raw::Await),
+    Kind::Raw(Raw::Lambda),
+    Kind::Raw(Raw::Not),
+    Kind::Raw(Raw::And),
+    Kind::Raw(Raw::Or),
+    Kind::Raw(Raw::Is),
+    Kind::Raw(Raw::Yield),
+    Kind::Raw(Raw::From),
+    Kind::Raw(Raw::LPar),
+    Kind::Raw(Raw::RPar),
+    Kind::Raw(Raw::LSqb),
+    Kind::Raw(Raw::RSqb),
+    Kind::Raw(Raw::LBrace),
+    Kind::Raw(Raw::RBrace),
+    Kind::Raw(Raw::Comma),
+    Kind::Raw(Raw::Colon),
+    Kind::Raw(Raw::ColonEqual),
+    Kind::Raw(Raw::Equal),
+    Kind::Raw(Raw::EqEqual),
+    Kind::Raw(Raw::NotEqual),
+    Kind::Raw(Raw::LessGreater),
+    Kind::Raw(Raw::Dot),
+    Kind::Raw(Raw::Star),
+    Kind::Raw(Raw::DoubleStar),
+    Kind::Raw(Raw::Slash),
+    Kind::Raw(Raw::Plus),
+    Kind::Raw(Raw::Minus),
+    Kind::Raw(Raw::Tilde),
+    Kind::Raw(Raw::VBar),
+    Kind::Raw(Raw::Unknown),
+    Kind::Raw(Raw::StmtKeyword),
+    Kind::Newline,
+    Kind::Indent,
+    Kind::EndMarker,
+];
+
+proptest::proptest! {
+    /// Any token sequence, even one no tokenizer would produce (levels and
+    /// spans made up), gives a result without panicking.
+    #[test]
+    fn arbitrary_tokens_never_panic(
+        picks in proptest::collection::vec((0..KINDS.len(), 0usize..8, 0usize..40, 0usize..40), 0..60),
+        src in "[a-z(){}\\[\\], :=*]{0,40}",
+    ) {
+        let list: Vec<DiagToken> = picks
+            .iter()
+            .map(|&(k, level, start, len)| DiagToken {
+                kind: KINDS[k],
+                start,
+                end: start + len,
+                level,
+            })
+            .collect();
+        let _ = second_pass(&src, &list);
+    }
+
+    /// Any short text made of expression characters gives a result without
+    /// panicking.
+    #[test]
+    fn arbitrary_text_never_panics(src in "[a-c1 ()\\[\\]{},:=*.+\\-/<>!'\"\\nfrbligsenota_]{0,60}") {
+        let _ = second_pass(&src, &tokens(&src));
+    }
+}
+
+/// Prints the second pass's result for each line of the file named by
+/// `DIAGNOSE_INPUTS` (one JSON string a line), with its time (a debugging aid, run with
+/// `cargo test -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn diagnose_inputs_from_file() {
+    let Ok(path) = std::env::var("DIAGNOSE_INPUTS") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for json in text.lines() {
+        let line: String = serde_json::from_str(json).unwrap_or_default();
+        let line = line.as_str();
+        let list = tokens(line);
+        let start = Instant::now();
+        let result = second_pass(line, &list);
+        let took = start.elapsed();
+        let head: String = line.chars().take(60).collect();
+        println!("{head:?} ({} bytes) => {result:?} in {took:?}", line.len());
+    }
+}
