@@ -21,7 +21,7 @@ use crate::error::{ErrorKind, LimitKind};
 use crate::lexer::{line_number, Kind, LexError, LexErrorKind, Tokenizer};
 use crate::options::Parser;
 
-use super::diagnose::{self, DiagToken};
+use super::diagnose::{self, DiagToken, Diagnosis};
 use super::literals::{Literals, Mode};
 use super::python_grammar;
 use super::token::{ActionError, Fail, Tok};
@@ -117,24 +117,35 @@ enum GrammarFailure {
 
 fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> ActionError {
     let scan = scan(src, config);
-    let at_eof = matches!(
-        failure,
-        GrammarFailure::Eof(_) | GrammarFailure::Token(_, Tok::EndMarker, _)
-    );
+    // The passes follow 3.11's grammar, which has no f-string tokens (3.12+).
+    let diagnosis = if scan.tokens.iter().any(|t| t.kind == Kind::FStringStart) {
+        Diagnosis::Unknown
+    } else {
+        diagnose::diagnose(src, &scan.tokens, config.version.unicode())
+    };
+    let failure = match diagnosis {
+        // A specialised error stands unless CPython's scan of the rest of
+        // the input finds a tokenizer error (the passes have already applied
+        // the unclosed-bracket rule).
+        Diagnosis::Specific(specific) => return scan.hard_error().unwrap_or(specific),
+        // Plain "invalid syntax", at the token CPython's first pass stopped on.
+        Diagnosis::Generic(token) => {
+            let tok = match token.kind {
+                Kind::Indent => Tok::Indent,
+                Kind::EndMarker => Tok::EndMarker,
+                _ => Tok::Newline,
+            };
+            GrammarFailure::Token(token.start, tok, token.end)
+        }
+        // The passes gave up: what our own grammar found.
+        Diagnosis::Unknown => failure,
+    };
     let failed_at = match &failure {
         GrammarFailure::Token(l, _, _) => *l,
         GrammarFailure::Eof(e) => e.start,
         GrammarFailure::Rule(e) => e.start,
     };
     let error_line = line_number(src, failed_at);
-    if let Some(specific) = diagnose::second_pass(src, &scan.tokens) {
-        // After a specialised error CPython scans the rest of the input,
-        // unless the parser already stopped at its end.
-        if at_eof {
-            return specific;
-        }
-        return scan.replacement(src, error_line).unwrap_or(specific);
-    }
     match failure {
         GrammarFailure::Token(l, Tok::Indent, r) => ActionError {
             kind: ErrorKind::Indentation,
@@ -207,13 +218,20 @@ fn scan(src: &str, config: &Parser) -> Scan {
 }
 
 impl Scan {
+    /// A tokenizer error CPython's scan of the rest of the input reports.
+    fn hard_error(&self) -> Option<ActionError> {
+        match &self.error {
+            Some(e) if !e.is_soft() => Some(lex_error(e.clone())),
+            _ => None,
+        }
+    }
+
     /// What replaces a parse error on line `error_line` after CPython's scan
     /// of the rest of the input: a tokenizer error, or a bracket that is
     /// still open at the end and was opened on an earlier line.
     fn replacement(&self, src: &str, error_line: usize) -> Option<ActionError> {
-        match &self.error {
-            Some(e) if !e.is_soft() => return Some(lex_error(e.clone())),
-            _ => {}
+        if let Some(error) = self.hard_error() {
+            return Some(error);
         }
         let &(_, at) = self.open.last()?;
         if error_line > line_number(src, at) {

@@ -38,6 +38,7 @@ mod targets;
 mod tests;
 
 use crate::lexer::Kind;
+use crate::unicode::UnicodeVersion;
 
 use super::token::ActionError;
 
@@ -53,9 +54,30 @@ pub(crate) struct DiagToken {
     pub(crate) level: usize,
 }
 
-/// The first specialised syntax error CPython 3.11's second pass raises on
-/// `tokens` (the input's tokens up to the end marker or the first tokenizer
-/// error), or `None` when it raises none.
+/// What CPython's two parser passes make of a syntax error.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Diagnosis {
+    /// An invalid rule (or a parser action) raised this error.
+    Specific(ActionError),
+    /// No invalid rule applies: CPython reports plain "invalid syntax" at
+    /// this token, the last one its first pass read.
+    Generic(DiagToken),
+    /// The passes gave up (input too deep or too much work for them); the
+    /// caller falls back on what its own parser found.
+    Unknown,
+}
+
+/// Runs CPython 3.11's two parser passes over `tokens` (the input's tokens
+/// up to the end marker or the first tokenizer error).
+pub(crate) fn diagnose(src: &str, tokens: &[DiagToken], unicode: UnicodeVersion) -> Diagnosis {
+    parser::Parser::new(src, tokens, unicode).run()
+}
+
+/// The first specialised syntax error of CPython 3.11's second pass, if any.
+#[cfg(test)]
 pub(crate) fn second_pass(src: &str, tokens: &[DiagToken]) -> Option<ActionError> {
-    parser::Parser::new(src, tokens).run()
+    match diagnose(src, tokens, UnicodeVersion::V14_0) {
+        Diagnosis::Specific(error) => Some(error),
+        Diagnosis::Generic(_) | Diagnosis::Unknown => None,
+    }
 }

@@ -90,7 +90,13 @@ impl Parser<'_> {
             } else if piece.prefix.bytes {
                 decode_bytes(body, piece.prefix.raw, &mut Vec::new(), &mut None)
             } else {
-                decode_str(body, piece.prefix.raw, &mut PyStrBuf::new(), &mut None)
+                decode_str(
+                    body,
+                    piece.prefix.raw,
+                    self.unicode,
+                    &mut PyStrBuf::new(),
+                    &mut None,
+                )
             };
             if let Err(error) = decoded {
                 if error.message == BYTES_NON_ASCII {

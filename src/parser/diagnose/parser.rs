@@ -3,10 +3,11 @@
 
 use crate::lexer::{line_number, Kind, Raw};
 use crate::parser::token::ActionError;
+use crate::unicode::UnicodeVersion;
 
 use super::ast::{Node, NodeId, NodeKind};
 use super::memo::MemoTable;
-use super::DiagToken;
+use super::{DiagToken, Diagnosis};
 
 /// The deepest nesting of rule calls followed before giving up. CPython
 /// itself stops at 6000 C frames (`MAXSTACK`), about 200 nested brackets;
@@ -71,6 +72,8 @@ const FAILED: u32 = u32::MAX;
 /// The parser state shared by both passes.
 pub(super) struct Parser<'a> {
     pub(super) src: &'a str,
+    /// The Unicode data for decoding `\N{}` in strings the passes reach.
+    pub(super) unicode: UnicodeVersion,
     tokens: &'a [DiagToken],
     /// The index of the next token (`p->mark`).
     pub(super) mark: usize,
@@ -92,9 +95,14 @@ pub(super) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     /// A parser over `tokens` of `src`, before the first pass.
-    pub(super) fn new(src: &'a str, tokens: &'a [DiagToken]) -> Parser<'a> {
+    pub(super) fn new(
+        src: &'a str,
+        tokens: &'a [DiagToken],
+        unicode: UnicodeVersion,
+    ) -> Parser<'a> {
         Parser {
             src,
+            unicode,
             tokens,
             mark: 0,
             fill: 0,
@@ -114,14 +122,16 @@ impl<'a> Parser<'a> {
     }
 
     /// Runs the first pass and, if it fails, the second one.
-    pub(super) fn run(mut self) -> Option<ActionError> {
+    pub(super) fn run(mut self) -> Diagnosis {
         if u32::try_from(self.tokens.len()).is_err() {
-            return None;
+            return Diagnosis::Unknown;
         }
         let parsed = self.eval();
         if self.gave_up {
-            return None;
+            return Diagnosis::Unknown;
         }
+        // CPython's generic error points at the last token the first pass read.
+        let first_pass_last = self.last_read();
         // The one invalid rule not guarded by `call_invalid_rules` (in
         // `dict`) can raise in the first pass already; then CPython skips
         // the second.
@@ -132,11 +142,16 @@ impl<'a> Parser<'a> {
             self.invalid = true;
             self.eval();
             if self.gave_up {
-                return None;
+                return Diagnosis::Unknown;
             }
         }
-        let error = self.error.take()?;
-        Some(self.check_rest(error))
+        match self.error.take() {
+            Some(error) => Diagnosis::Specific(self.check_rest(error)),
+            None => match first_pass_last {
+                Some(token) if !parsed => Diagnosis::Generic(token),
+                _ => Diagnosis::Unknown,
+            },
+        }
     }
 
     /// What CPython's scan of the rest of the input after a parser error
