@@ -234,6 +234,11 @@ impl<'a> Tokenizer<'a> {
         })
     }
 
+    /// How many brackets are open after the last token (CPython's `level`).
+    pub(crate) fn depth(&self) -> usize {
+        self.brackets.len()
+    }
+
     /// Warnings collected so far (numbers glued to keywords).
     pub(crate) fn take_warnings(&mut self) -> Vec<Warning> {
         std::mem::take(&mut self.raw.extras.warnings)

@@ -167,42 +167,26 @@ fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> Actio
 }
 
 /// The whole input tokenized again, as CPython's error handling sees it.
-struct Scan {
-    tokens: Vec<DiagToken>,
+pub(super) struct Scan {
+    pub(super) tokens: Vec<DiagToken>,
     /// The tokenizer error that ended the scan, if any.
     error: Option<LexError>,
     /// Brackets open where the scan ended, innermost last.
     open: Vec<(char, usize)>,
 }
 
-fn scan(src: &str, config: &Parser) -> Scan {
+pub(super) fn scan(src: &str, config: &Parser) -> Scan {
     let mut tokenizer = Tokenizer::new(src, config);
     let mut tokens = Vec::new();
     let mut error = None;
-    let mut level = 0usize;
-    for token in tokenizer.by_ref() {
+    while let Some(token) = tokenizer.next() {
         match token {
-            Ok(t) => {
-                match t.kind {
-                    Kind::Raw(
-                        crate::lexer::Raw::LPar
-                        | crate::lexer::Raw::LSqb
-                        | crate::lexer::Raw::LBrace,
-                    ) => level += 1,
-                    Kind::Raw(
-                        crate::lexer::Raw::RPar
-                        | crate::lexer::Raw::RSqb
-                        | crate::lexer::Raw::RBrace,
-                    ) => level = level.saturating_sub(1),
-                    _ => {}
-                }
-                tokens.push(DiagToken {
-                    kind: t.kind,
-                    start: t.start,
-                    end: t.end,
-                    level,
-                });
-            }
+            Ok(t) => tokens.push(DiagToken {
+                kind: t.kind,
+                start: t.start,
+                end: t.end,
+                level: tokenizer.depth(),
+            }),
             Err(e) => {
                 error = Some(e);
                 break;

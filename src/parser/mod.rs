@@ -1,7 +1,7 @@
 //! The parser driver: input checks, the literal fast path, and the full
 //! Python grammar that classifies everything else.
 
-mod classify;
+pub(crate) mod classify;
 mod diagnose;
 mod fast;
 mod fstring;

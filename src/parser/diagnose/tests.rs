@@ -2,29 +2,17 @@
 
 use std::time::{Duration, Instant};
 
-use crate::lexer::{Kind, Raw, Tokenizer};
+use crate::lexer::{Kind, Raw};
 
 use super::{second_pass, DiagToken};
 
 /// The tokens of `src` with bracket levels, as `classify` hands them over.
 fn tokens(src: &str) -> Vec<DiagToken> {
-    let mut level = 0usize;
-    let mut out = Vec::new();
-    for token in Tokenizer::new(src, 10_000) {
-        let Ok(t) = token else { break };
-        match t.kind {
-            Kind::Raw(Raw::LPar | Raw::LSqb | Raw::LBrace) => level += 1,
-            Kind::Raw(Raw::RPar | Raw::RSqb | Raw::RBrace) => level = level.saturating_sub(1),
-            _ => {}
-        }
-        out.push(DiagToken {
-            kind: t.kind,
-            start: t.start,
-            end: t.end,
-            level,
-        });
-    }
-    out
+    let config = crate::Parser::new().with_limits(crate::Limits {
+        max_depth: 10_000,
+        ..crate::Limits::default()
+    });
+    crate::parser::classify::scan(src, &config).tokens
 }
 
 /// The error of `src` as `(message, 1-based start column, 1-based end
