@@ -436,25 +436,3 @@ proptest::proptest! {
         let _ = second_pass(&src, &tokens(&src));
     }
 }
-
-/// Prints the second pass's result for each line of the file named by
-/// `DIAGNOSE_INPUTS` (one JSON string a line), with its time (a debugging aid, run with
-/// `cargo test -- --ignored --nocapture`).
-#[test]
-#[ignore]
-fn diagnose_inputs_from_file() {
-    let Ok(path) = std::env::var("DIAGNOSE_INPUTS") else {
-        return;
-    };
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    for json in text.lines() {
-        let line: String = serde_json::from_str(json).unwrap_or_default();
-        let line = line.as_str();
-        let list = tokens(line);
-        let start = Instant::now();
-        let result = second_pass(line, &list);
-        let took = start.elapsed();
-        let head: String = line.chars().take(60).collect();
-        println!("{head:?} ({} bytes) => {result:?} in {took:?}", line.len());
-    }
-}
