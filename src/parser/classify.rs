@@ -117,22 +117,29 @@ enum GrammarFailure {
 
 fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> ActionError {
     let scan = scan(src, config);
-    // The passes follow 3.11's grammar, which has no f-string tokens (3.12+).
-    let diagnosis = if scan.tokens.iter().any(|t| t.kind == Kind::FStringStart) {
-        Diagnosis::Unknown
-    } else {
-        diagnose::diagnose(src, &scan.tokens, config.version.unicode())
+    let diagnosis = diagnose::diagnose(src, &scan.tokens, config.version);
+    // From 3.12 on, a tokenizer error that CPython's scan of the rest of
+    // the input meets inside an f-string leaves the parser's error standing
+    // (`_PyPegen_tokenize_full_source_to_check_for_errors`).
+    let error_stands = config.version.tokenizes_fstrings() && {
+        let opened = scan.tokens.iter().filter(|t| t.kind == Kind::FStringStart);
+        let closed = scan.tokens.iter().filter(|t| t.kind == Kind::FStringEnd);
+        scan.hard_error().is_some() && opened.count() > closed.count()
     };
     let failure = match diagnosis {
         // A specialised error stands unless CPython's scan of the rest of
         // the input finds a tokenizer error (the passes have already applied
         // the unclosed-bracket rule).
+        Diagnosis::Specific(specific) if error_stands => return specific,
         Diagnosis::Specific(specific) => return scan.hard_error().unwrap_or(specific),
         // Plain "invalid syntax", at the token CPython's first pass stopped on.
         Diagnosis::Generic(token) => {
             let tok = match token.kind {
                 Kind::Indent => Tok::Indent,
                 Kind::EndMarker => Tok::EndMarker,
+                _ if error_stands => {
+                    return ActionError::syntax("invalid syntax", token.start, token.end)
+                }
                 _ => Tok::Newline,
             };
             GrammarFailure::Token(token.start, tok, token.end)

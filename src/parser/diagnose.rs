@@ -29,6 +29,7 @@ mod ast;
 mod atoms;
 mod calls;
 mod exprs;
+mod fstrings;
 mod invalid;
 mod lambdas;
 mod memo;
@@ -37,8 +38,8 @@ mod targets;
 #[cfg(test)]
 mod tests;
 
-use crate::lexer::Kind;
-use crate::unicode::UnicodeVersion;
+use crate::lexer::{Kind, Raw};
+use crate::options::PythonVersion;
 
 use super::token::ActionError;
 
@@ -67,17 +68,89 @@ pub(crate) enum Diagnosis {
     Unknown,
 }
 
-/// Runs CPython 3.11's two parser passes over `tokens` (the input's tokens
-/// up to the end marker or the first tokenizer error).
-pub(crate) fn diagnose(src: &str, tokens: &[DiagToken], unicode: UnicodeVersion) -> Diagnosis {
-    parser::Parser::new(src, tokens, unicode).run()
+/// Runs the two parser passes of CPython `version` over `tokens` (the
+/// input's tokens up to the end marker or the first tokenizer error).
+pub(crate) fn diagnose(src: &str, tokens: &[DiagToken], version: PythonVersion) -> Diagnosis {
+    if version.tokenizes_fstrings() && tokens.iter().any(|t| t.kind == Kind::FStringStart) {
+        let tokens = with_empty_format_specs(tokens);
+        return parser::Parser::new(src, &tokens, version).run();
+    }
+    parser::Parser::new(src, tokens, version).run()
+}
+
+/// The tokens with the empty `FSTRING_MIDDLE` CPython's tokenizer (3.12+)
+/// produces where a `}` ends a field's format spec directly after its `:`
+/// or after a nested field (`f'{x:}'`, `f'{x:{y}}'`), and ours does not.
+fn with_empty_format_specs(tokens: &[DiagToken]) -> Vec<DiagToken> {
+    /// What the tokenizer is inside of, innermost last.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Frame {
+        /// An f-string's literal text.
+        FString,
+        /// A replacement field opened at bracket level `level`; `spec` once
+        /// its format spec has started.
+        Field { level: usize, spec: bool },
+    }
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut previous: Option<Kind> = None;
+    for &t in tokens {
+        match (t.kind, frames.last().copied()) {
+            (Kind::FStringStart, _) => frames.push(Frame::FString),
+            (Kind::FStringEnd, Some(Frame::FString)) => {
+                frames.pop();
+            }
+            // A field opens in literal text or in a format spec.
+            (Kind::Raw(Raw::LBrace), Some(Frame::FString | Frame::Field { spec: true, .. })) => {
+                frames.push(Frame::Field {
+                    level: t.level,
+                    spec: false,
+                });
+            }
+            (Kind::Raw(Raw::Colon), Some(Frame::Field { level, spec: false }))
+                if t.level == level =>
+            {
+                if let Some(frame) = frames.last_mut() {
+                    *frame = Frame::Field { level, spec: true };
+                }
+            }
+            (Kind::Raw(Raw::RBrace), Some(Frame::Field { level, spec }))
+                if t.level + 1 == level =>
+            {
+                if spec && !matches!(previous, Some(Kind::FStringMiddle { .. })) {
+                    out.push(DiagToken {
+                        kind: Kind::FStringMiddle { raw: false },
+                        start: t.start,
+                        end: t.start,
+                        level,
+                    });
+                }
+                frames.pop();
+            }
+            _ => {}
+        }
+        previous = Some(t.kind);
+        out.push(t);
+    }
+    out
+}
+
+/// The first specialised syntax error of CPython `version`'s second pass,
+/// if any.
+#[cfg(test)]
+pub(crate) fn second_pass_of(
+    version: PythonVersion,
+    src: &str,
+    tokens: &[DiagToken],
+) -> Option<ActionError> {
+    match diagnose(src, tokens, version) {
+        Diagnosis::Specific(error) => Some(error),
+        Diagnosis::Generic(_) | Diagnosis::Unknown => None,
+    }
 }
 
 /// The first specialised syntax error of CPython 3.11's second pass, if any.
 #[cfg(test)]
 pub(crate) fn second_pass(src: &str, tokens: &[DiagToken]) -> Option<ActionError> {
-    match diagnose(src, tokens, UnicodeVersion::V14_0) {
-        Diagnosis::Specific(error) => Some(error),
-        Diagnosis::Generic(_) | Diagnosis::Unknown => None,
-    }
+    second_pass_of(PythonVersion::V3_11, src, tokens)
 }

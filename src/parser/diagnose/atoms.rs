@@ -18,8 +18,11 @@ impl Parser<'_> {
     pub(super) fn atom(&mut self) -> Option<NodeId> {
         self.memo_rule(Rule::Atom, |p| {
             let start = p.mark;
-            let Kind::Raw(raw) = p.peek_kind()? else {
-                return None;
+            let raw = match p.peek_kind()? {
+                Kind::Raw(raw) => raw,
+                // `&FSTRING_START strings` (3.12+)
+                Kind::FStringStart => return p.strings(),
+                _ => return None,
             };
             let constant = match raw {
                 Raw::Name => Some(NodeKind::Name),
@@ -56,9 +59,13 @@ impl Parser<'_> {
     }
 
     /// `strings (memo): STRING+`; an f-string among them makes a `JoinedStr`.
-    /// Its action decodes the pieces, which can raise.
+    /// Its action decodes the pieces, which can raise. From 3.12 on:
+    /// `strings (memo): (fstring | string)+`.
     fn strings(&mut self) -> Option<NodeId> {
         self.memo_rule(Rule::Strings, |p| {
+            if p.at_least_3_12() {
+                return p.strings_3_12();
+            }
             let start = p.mark;
             let pieces = p.repeat1(|p| {
                 let kind = p.peek_kind()?;
@@ -78,35 +85,70 @@ impl Parser<'_> {
         })
     }
 
+    /// `(fstring | string)+` (3.12+): each `string` decodes as it is read
+    /// (`_PyPegen_constant_from_string`); then `_PyPegen_concatenate_strings`
+    /// rejects bytes mixed with anything else.
+    fn strings_3_12(&mut self) -> Option<NodeId> {
+        let start = self.mark;
+        let pieces = self.repeat1(|p| {
+            if p.fstring().is_some() {
+                return Some(None);
+            }
+            let Some(Kind::Raw(Raw::String(s))) = p.peek_kind() else {
+                return None;
+            };
+            p.mark += 1;
+            p.decode_piece(p.mark - 1, s)?;
+            Some(Some(s.prefix.bytes))
+        })?;
+        let bytes = pieces.iter().filter(|&&b| b == Some(true)).count();
+        if bytes > 0 && bytes < pieces.len() {
+            self.raise_at_string_end("cannot mix bytes and nonbytes literals");
+            return None;
+        }
+        let kind = if pieces.contains(&None) {
+            NodeKind::JoinedStr
+        } else {
+            NodeKind::Constant(Const::Literal)
+        };
+        Some(self.node(kind, start))
+    }
+
+    /// Decodes string `piece` (token `at`), raising its error.
+    fn decode_piece(&mut self, at: usize, piece: StrToken) -> Option<()> {
+        let body = self.src.get(piece.body_start..piece.body_end).unwrap_or("");
+        let decoded = if piece.prefix.fstring {
+            Ok(())
+        } else if piece.prefix.bytes {
+            decode_bytes(body, piece.prefix.raw, &mut Vec::new(), &mut None)
+        } else {
+            decode_str(
+                body,
+                piece.prefix.raw,
+                self.unicode,
+                &mut PyStrBuf::new(),
+                &mut None,
+            )
+        };
+        if let Err(error) = decoded {
+            if error.message == BYTES_NON_ASCII {
+                // CPython puts this one on the string token.
+                self.raise_at_token(error.message, at);
+            } else {
+                self.raise_at_string_end(error.message);
+            }
+            return None;
+        }
+        Some(())
+    }
+
     /// The checks of `_PyPegen_concatenate_strings`, piece by piece: each
     /// piece decodes, and bytes are not mixed with str. (The contents of
     /// f-strings are taken as valid here.)
     fn concatenate_strings(&mut self, pieces: &[(usize, StrToken)]) -> Option<()> {
         let mut bytes_mode = None;
         for &(at, piece) in pieces {
-            let body = self.src.get(piece.body_start..piece.body_end).unwrap_or("");
-            let decoded = if piece.prefix.fstring {
-                Ok(())
-            } else if piece.prefix.bytes {
-                decode_bytes(body, piece.prefix.raw, &mut Vec::new(), &mut None)
-            } else {
-                decode_str(
-                    body,
-                    piece.prefix.raw,
-                    self.unicode,
-                    &mut PyStrBuf::new(),
-                    &mut None,
-                )
-            };
-            if let Err(error) = decoded {
-                if error.message == BYTES_NON_ASCII {
-                    // 3.11.7 puts this one on the string token.
-                    self.raise_at_token(error.message, at);
-                } else {
-                    self.raise_at_string_end(error.message);
-                }
-                return None;
-            }
+            self.decode_piece(at, piece)?;
             match bytes_mode {
                 Some(mode) if mode != piece.prefix.bytes => {
                     self.raise_at_string_end("cannot mix bytes and nonbytes literals");
@@ -121,7 +163,7 @@ impl Parser<'_> {
     /// Raises an error of the `strings` action at the last token read, as
     /// `RAISE_SYNTAX_ERROR` does; at the end of the input, that is the last
     /// character of the input.
-    fn raise_at_string_end(&mut self, message: impl Into<String>) {
+    pub(super) fn raise_at_string_end(&mut self, message: impl Into<String>) {
         let last_char = self.src.char_indices().next_back().map_or(0, |(i, _)| i);
         match self.last_read() {
             Some(t) if !matches!(t.kind, Kind::EndMarker) => {
@@ -355,8 +397,26 @@ impl Parser<'_> {
                     return clause;
                 }
             }
+            if p.invalid && p.at_least_3_13() {
+                p.attempt(Self::invalid_for_if_clause);
+            }
             if p.invalid {
                 p.attempt(Self::invalid_for_target);
+            }
+            None
+        })
+    }
+
+    /// `invalid_for_if_clause: 'async'? 'for' (bitwise_or (',' bitwise_or)* [','])
+    ///  !'in'` (3.13)
+    fn invalid_for_if_clause(&mut self) -> Option<()> {
+        self.rule(|p| {
+            p.expect(Raw::Async);
+            p.expect(Raw::For)?;
+            p.gather(Raw::Comma, Self::bitwise_or)?;
+            p.expect(Raw::Comma);
+            if !p.ahead(|p| p.expect(Raw::In)) {
+                p.raise_at_last_read("'in' expected after for-loop variables");
             }
             None
         })

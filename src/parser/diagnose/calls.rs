@@ -110,13 +110,44 @@ impl Parser<'_> {
         })
     }
 
-    /// `starred_expression: '*' expression`
+    /// `starred_expression: '*' expression`; from 3.12 on
+    /// `invalid_starred_expression | '*' expression`, and from 3.13 on
+    /// `invalid_starred_expression_unpacking | '*' expression
+    ///  | invalid_starred_expression`.
     pub(super) fn starred_expression(&mut self) -> Option<NodeId> {
         self.rule(|p| {
+            if p.invalid && p.at_least_3_12() {
+                p.attempt(Self::invalid_starred_expression_unpacking);
+            }
             let start = p.mark;
-            p.expect(Raw::Star)?;
-            let value = p.expression()?;
-            Some(p.node(NodeKind::Starred(value), start))
+            let starred = p.attempt(|p| {
+                p.expect(Raw::Star)?;
+                let value = p.expression()?;
+                Some(p.node(NodeKind::Starred(value), start))
+            });
+            if starred.is_some() {
+                return starred;
+            }
+            // invalid_starred_expression: '*' (3.13)
+            if p.invalid && p.at_least_3_13() && p.expect(Raw::Star).is_some() {
+                p.raise_at_last_read("Invalid star expression");
+            }
+            None
+        })
+    }
+
+    /// `a='*' expression '=' b=expression` ("cannot assign to iterable
+    /// argument unpacking"), 3.12+.
+    fn invalid_starred_expression_unpacking(&mut self) -> Option<()> {
+        self.rule(|p| {
+            let a = p.expect(Raw::Star)?;
+            p.expression()?;
+            p.expect(Raw::Equal)?;
+            let b = p.expression()?;
+            let start = p.token(a).map_or(0, |t| t.start);
+            let end = p.get(b).end;
+            p.raise("cannot assign to iterable argument unpacking", start, end);
+            None
         })
     }
 

@@ -301,7 +301,23 @@ impl Parser<'_> {
     /// A left-recursive binary operator rule: `rule op next | next` for
     /// each operator in `ops`.
     fn binary(&mut self, ops: &[Raw], next: fn(&mut Self) -> Option<NodeId>) -> Option<NodeId> {
+        self.binary_after(ops, None, next)
+    }
+
+    /// [`Parser::binary`] with an invalid rule as the alternative before
+    /// `next` (`rule op next | invalid | next`): the seed-growing loop tries
+    /// it once, when no operand is there yet (it does not depend on the
+    /// rule itself, so later rounds would find the same).
+    fn binary_after(
+        &mut self,
+        ops: &[Raw],
+        invalid: Option<fn(&mut Self) -> Option<()>>,
+        next: fn(&mut Self) -> Option<NodeId>,
+    ) -> Option<NodeId> {
         let start = self.mark;
+        if let Some(invalid) = invalid.filter(|_| self.invalid) {
+            self.attempt(invalid);
+        }
         let mut left = next(self)?;
         while self
             .attempt(|p| {
@@ -336,11 +352,57 @@ impl Parser<'_> {
         })
     }
 
-    /// `shift_expr: shift_expr ('<<' | '>>') sum | sum`
+    /// `shift_expr: shift_expr ('<<' | '>>') sum | sum`; 3.13 has
+    /// `invalid_arithmetic` before `sum`.
     fn shift_expr(&mut self) -> Option<NodeId> {
         self.memo_rule(Rule::ShiftExpr, |p| {
-            p.binary(&[Raw::LeftShift, Raw::RightShift], Self::sum)
+            let invalid = p
+                .at_least_3_13()
+                .then_some(Self::invalid_arithmetic as fn(&mut Self) -> Option<()>);
+            p.binary_after(&[Raw::LeftShift, Raw::RightShift], invalid, Self::sum)
         })
+    }
+
+    /// `invalid_arithmetic: sum ('+'|'-'|'*'|'/'|'%'|'//'|'@') a='not' b=inversion`
+    /// (3.13)
+    fn invalid_arithmetic(&mut self) -> Option<()> {
+        self.rule(|p| {
+            p.sum()?;
+            p.expect_with(|k| {
+                matches!(
+                    k,
+                    Kind::Raw(
+                        Raw::Plus
+                            | Raw::Minus
+                            | Raw::Star
+                            | Raw::Slash
+                            | Raw::Percent
+                            | Raw::DoubleSlash
+                            | Raw::At
+                    )
+                )
+            })?;
+            p.not_after_operator(Self::inversion)
+        })
+    }
+
+    /// `invalid_factor: ('+' | '-' | '~') a='not' b=factor` (3.13)
+    fn invalid_factor(&mut self) -> Option<()> {
+        self.rule(|p| {
+            p.expect_with(|k| matches!(k, Kind::Raw(Raw::Plus | Raw::Minus | Raw::Tilde)))?;
+            p.not_after_operator(Self::factor)
+        })
+    }
+
+    /// `a='not' b=operand`, raising "'not' after an operator must be
+    /// parenthesized" from `a` to `b`.
+    fn not_after_operator(&mut self, operand: fn(&mut Self) -> Option<NodeId>) -> Option<()> {
+        let a = self.expect(Raw::Not)?;
+        let b = operand(self)?;
+        let start = self.token(a).map_or(0, |t| t.start);
+        let end = self.get(b).end;
+        self.raise("'not' after an operator must be parenthesized", start, end);
+        None
     }
 
     /// `sum: sum ('+' | '-') term | term`
@@ -350,10 +412,14 @@ impl Parser<'_> {
         })
     }
 
-    /// `term: term ('*' | '/' | '//' | '%' | '@') factor | factor`
+    /// `term: term ('*' | '/' | '//' | '%' | '@') factor | factor`; 3.13 has
+    /// `invalid_factor` before `factor`.
     fn term(&mut self) -> Option<NodeId> {
         self.memo_rule(Rule::Term, |p| {
-            p.binary(
+            let invalid = p
+                .at_least_3_13()
+                .then_some(Self::invalid_factor as fn(&mut Self) -> Option<()>);
+            p.binary_after(
                 &[
                     Raw::Star,
                     Raw::Slash,
@@ -361,6 +427,7 @@ impl Parser<'_> {
                     Raw::Percent,
                     Raw::At,
                 ],
+                invalid,
                 Self::factor,
             )
         })

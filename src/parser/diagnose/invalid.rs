@@ -27,7 +27,8 @@ impl Parser<'_> {
 
     /// `invalid_expression:
     ///  !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
-    ///  | a=disjunction 'if' b=disjunction !('else'|':')`
+    ///  | a=disjunction 'if' b=disjunction !('else'|':')
+    ///  | a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE` (the last one 3.12+)
     pub(super) fn invalid_expression(&mut self) -> Option<()> {
         self.rule(|p| {
             let guarded = p.ahead(|p| {
@@ -54,13 +55,23 @@ impl Parser<'_> {
                     return None;
                 }
             }
-            let a = p.disjunction()?;
-            p.expect(Raw::If)?;
-            let b = p.disjunction()?;
-            if p.ahead(|p| p.expect_with(|k| matches!(k, Kind::Raw(Raw::Else | Raw::Colon)))) {
+            let missing_else = p.attempt(|p| {
+                let a = p.disjunction()?;
+                p.expect(Raw::If)?;
+                let b = p.disjunction()?;
+                let at_else = |p: &mut Self| {
+                    p.expect_with(|k| matches!(k, Kind::Raw(Raw::Else | Raw::Colon)))
+                };
+                (!p.ahead(at_else)).then_some((a, b))
+            });
+            if let Some((a, b)) = missing_else {
+                p.raise_range("expected 'else' after 'if' expression", a, b);
                 return None;
             }
-            p.raise_range("expected 'else' after 'if' expression", a, b);
+            // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE (3.12+)
+            if p.at_least_3_12() {
+                p.invalid_fstring_lambda();
+            }
             None
         })
     }
@@ -338,6 +349,8 @@ impl Parser<'_> {
             // ((','.(starred_expression | (assignment_expression
             //   | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*'
             // (3.11.7; 3.11.2 had `a=args ',' '*'`, reporting at `a`)
+            // (3.13: ... kwargs) a=',' b=','.(starred_expression !'=')+,
+            // reporting from `a` to the last of `b`)
             let star = p.attempt(|p| {
                 let keywords = p.attempt(|p| {
                     p.gather(Raw::Comma, Self::positional_argument)?;
@@ -347,13 +360,24 @@ impl Parser<'_> {
                 if keywords.is_none() {
                     p.kwargs()?;
                 }
-                p.expect(Raw::Comma)?;
-                p.expect(Raw::Star)
+                let comma = p.expect(Raw::Comma)?;
+                if !p.at_least_3_13() {
+                    let star = p.expect(Raw::Star)?;
+                    return p.token(star).map(|t| (t.start, t.end));
+                }
+                let starred = p.gather(Raw::Comma, |p| {
+                    let e = p.starred_expression()?;
+                    (!p.ahead(|p| p.expect(Raw::Equal))).then_some(e)
+                })?;
+                let start = p.token(comma).map_or(0, |t| t.start);
+                let end = starred.last().map_or(start, |&e| p.get(e).end);
+                Some((start, end))
             });
-            if let Some(star) = star {
-                p.raise_at_token(
+            if let Some((start, end)) = star {
+                p.raise(
                     "iterable argument unpacking follows keyword argument unpacking",
-                    star,
+                    start,
+                    end,
                 );
                 return None;
             }
@@ -377,6 +401,25 @@ impl Parser<'_> {
             // a=NAME b='=' expression for_if_clauses
             if p.attempt(Self::keyword_genexp).is_some() {
                 return None;
+            }
+            // (args ',')? a=NAME b='=' &(',' | ')') (3.12+)
+            if p.at_least_3_12() {
+                let missing_value = p.attempt(|p| {
+                    p.attempt(|p| {
+                        p.args()?;
+                        p.expect(Raw::Comma)
+                    });
+                    let a = p.name()?;
+                    let b = p.expect(Raw::Equal)?;
+                    let at_end = |p: &mut Self| {
+                        p.expect_with(|k| matches!(k, Kind::Raw(Raw::Comma | Raw::RPar)))
+                    };
+                    p.ahead(at_end).then_some((a, b))
+                });
+                if let Some((a, b)) = missing_value {
+                    p.raise_tokens("expected argument value expression", a, b);
+                    return None;
+                }
             }
             // a=args b=for_if_clauses
             let bare = p.attempt(|p| {
@@ -448,7 +491,8 @@ impl Parser<'_> {
     }
 
     /// `invalid_kwarg: a=('True'|'False'|'None') b='='
-    ///  | a=NAME b='=' expression for_if_clauses | !(NAME '=') a=expression b='='`
+    ///  | a=NAME b='=' expression for_if_clauses | !(NAME '=') a=expression b='='
+    ///  | a='**' expression '=' b=expression` (the last one 3.12+)
     pub(super) fn invalid_kwarg(&mut self) -> Option<()> {
         self.rule(|p| {
             let constant = p.attempt(|p| {
@@ -472,15 +516,32 @@ impl Parser<'_> {
             if keyword {
                 return None;
             }
-            let a = p.expression()?;
-            let b = p.expect(Raw::Equal)?;
-            let start = p.get(a).start;
-            let end = p.token(b).map_or(start, |t| t.end);
-            p.raise(
-                "expression cannot contain assignment, perhaps you meant \"==\"?",
-                start,
-                end,
-            );
+            let assignment = p.attempt(|p| {
+                let a = p.expression()?;
+                let b = p.expect(Raw::Equal)?;
+                Some((a, b))
+            });
+            if let Some((a, b)) = assignment {
+                let start = p.get(a).start;
+                let end = p.token(b).map_or(start, |t| t.end);
+                p.raise(
+                    "expression cannot contain assignment, perhaps you meant \"==\"?",
+                    start,
+                    end,
+                );
+                return None;
+            }
+            // a='**' expression '=' b=expression (3.12+)
+            if !p.at_least_3_12() {
+                return None;
+            }
+            let a = p.expect(Raw::DoubleStar)?;
+            p.expression()?;
+            p.expect(Raw::Equal)?;
+            let b = p.expression()?;
+            let start = p.token(a).map_or(0, |t| t.start);
+            let end = p.get(b).end;
+            p.raise("cannot assign to keyword argument unpacking", start, end);
             None
         })
     }
@@ -497,60 +558,114 @@ impl Parser<'_> {
     }
 
     /// `invalid_lambda_parameters`: misordered or malformed parameters.
+    /// 3.12 tries the alternatives about `/` first, allows a
+    /// `lambda_slash_no_default` before misordered parameters, and words
+    /// that message anew.
     pub(super) fn invalid_lambda_parameters(&mut self) -> Option<()> {
         self.rule(|p| {
-            // lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-            let misordered = p.attempt(|p| {
-                p.repeat(Self::lambda_param_no_default);
-                p.invalid_lambda_parameters_helper()?;
-                p.lambda_param_no_default()
-            });
-            if let Some(a) = misordered {
-                p.raise_at_token("non-default argument follows default argument", a);
-                return None;
+            let alternatives: [fn(&mut Self) -> bool; 6] = if p.at_least_3_12() {
+                [
+                    Self::lambda_leading_slash,
+                    Self::lambda_slash_twice,
+                    Self::lambda_misordered,
+                    Self::lambda_parenthesized,
+                    Self::lambda_slash_after_star,
+                    Self::lambda_slash_star_without_comma,
+                ]
+            } else {
+                [
+                    Self::lambda_misordered,
+                    Self::lambda_parenthesized,
+                    Self::lambda_leading_slash,
+                    Self::lambda_slash_twice,
+                    Self::lambda_slash_after_star,
+                    Self::lambda_slash_star_without_comma,
+                ]
+            };
+            for alternative in alternatives {
+                if p.stop || alternative(p) {
+                    return None;
+                }
             }
-            // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-            let parenthesized = p.attempt(|p| {
-                p.repeat(Self::lambda_param_no_default);
-                let a = p.expect(Raw::LPar)?;
-                p.gather(Raw::Comma, Self::name)?;
-                p.expect(Raw::Comma);
-                let b = p.expect(Raw::RPar)?;
-                Some((a, b))
-            });
-            if let Some((a, b)) = parenthesized {
-                p.raise_tokens("Lambda expression parameters cannot be parenthesized", a, b);
-                return None;
-            }
-            // a="/" ','
-            let leading = p.attempt(|p| {
-                let a = p.expect(Raw::Slash)?;
-                p.expect(Raw::Comma)?;
-                Some(a)
-            });
-            if let Some(a) = leading {
-                p.raise_at_token("at least one argument must precede /", a);
-                return None;
-            }
-            p.invalid_lambda_slashes()
+            None
         })
     }
 
-    /// The last three alternatives of `invalid_lambda_parameters`, about
-    /// where `/` is.
-    fn invalid_lambda_slashes(&mut self) -> Option<()> {
-        // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
+    /// `lambda_param_no_default* invalid_lambda_parameters_helper
+    ///  a=lambda_param_no_default` (3.12: `lambda_slash_no_default?` first);
+    /// whether it matched (and raised).
+    fn lambda_misordered(&mut self) -> bool {
+        let newer = self.at_least_3_12();
+        let misordered = self.attempt(|p| {
+            if newer {
+                p.lambda_slash_no_default();
+            }
+            p.repeat(Self::lambda_param_no_default);
+            p.invalid_lambda_parameters_helper()?;
+            p.lambda_param_no_default()
+        });
+        let Some(a) = misordered else {
+            return false;
+        };
+        let message = if newer {
+            "parameter without a default follows parameter with a default"
+        } else {
+            "non-default argument follows default argument"
+        };
+        self.raise_at_token(message, a);
+        true
+    }
+
+    /// `lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'`
+    fn lambda_parenthesized(&mut self) -> bool {
+        let parenthesized = self.attempt(|p| {
+            p.repeat(Self::lambda_param_no_default);
+            let a = p.expect(Raw::LPar)?;
+            p.gather(Raw::Comma, Self::name)?;
+            p.expect(Raw::Comma);
+            let b = p.expect(Raw::RPar)?;
+            Some((a, b))
+        });
+        let Some((a, b)) = parenthesized else {
+            return false;
+        };
+        self.raise_tokens("Lambda expression parameters cannot be parenthesized", a, b);
+        true
+    }
+
+    /// `a="/" ','`
+    fn lambda_leading_slash(&mut self) -> bool {
+        let leading = self.attempt(|p| {
+            let a = p.expect(Raw::Slash)?;
+            p.expect(Raw::Comma)?;
+            Some(a)
+        });
+        let Some(a) = leading else {
+            return false;
+        };
+        self.raise_at_token("at least one argument must precede /", a);
+        true
+    }
+
+    /// `(lambda_slash_no_default | lambda_slash_with_default)
+    ///  lambda_param_maybe_default* a='/'`
+    fn lambda_slash_twice(&mut self) -> bool {
         let twice = self.attempt(|p| {
             p.lambda_slash()?;
             p.repeat(Self::lambda_param_maybe_default);
             p.expect(Raw::Slash)
         });
-        if let Some(a) = twice {
-            self.raise_at_token("/ may appear only once", a);
-            return None;
-        }
-        // (lambda_slash_no_default | lambda_slash_with_default)? lambda_param_maybe_default*
-        // '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
+        let Some(a) = twice else {
+            return false;
+        };
+        self.raise_at_token("/ may appear only once", a);
+        true
+    }
+
+    /// `(lambda_slash_no_default | lambda_slash_with_default)?
+    ///  lambda_param_maybe_default* '*' (',' | lambda_param_no_default)
+    ///  lambda_param_maybe_default* a='/'`
+    fn lambda_slash_after_star(&mut self) -> bool {
         let after_star = self.attempt(|p| {
             p.lambda_slash();
             p.repeat(Self::lambda_param_maybe_default);
@@ -561,16 +676,25 @@ impl Parser<'_> {
             p.repeat(Self::lambda_param_maybe_default);
             p.expect(Raw::Slash)
         });
-        if let Some(a) = after_star {
-            self.raise_at_token("/ must be ahead of *", a);
-            return None;
-        }
-        // lambda_param_maybe_default+ '/' a='*'
-        self.repeat1(Self::lambda_param_maybe_default)?;
-        self.expect(Raw::Slash)?;
-        let a = self.expect(Raw::Star)?;
+        let Some(a) = after_star else {
+            return false;
+        };
+        self.raise_at_token("/ must be ahead of *", a);
+        true
+    }
+
+    /// `lambda_param_maybe_default+ '/' a='*'`
+    fn lambda_slash_star_without_comma(&mut self) -> bool {
+        let star = self.attempt(|p| {
+            p.repeat1(Self::lambda_param_maybe_default)?;
+            p.expect(Raw::Slash)?;
+            p.expect(Raw::Star)
+        });
+        let Some(a) = star else {
+            return false;
+        };
         self.raise_at_token("expected comma between / and *", a);
-        None
+        true
     }
 
     /// `(lambda_slash_no_default | lambda_slash_with_default)`

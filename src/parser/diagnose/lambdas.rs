@@ -23,7 +23,7 @@ impl Parser<'_> {
     }
 
     /// `lambda_params: invalid_lambda_parameters | lambda_parameters`
-    fn lambda_params(&mut self) -> Option<NodeId> {
+    pub(super) fn lambda_params(&mut self) -> Option<NodeId> {
         self.memo_rule(Rule::LambdaParams, |p| {
             if p.invalid {
                 p.attempt(Self::invalid_lambda_parameters);

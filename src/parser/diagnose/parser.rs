@@ -2,6 +2,7 @@
 //! the depth and work guards, and raising errors.
 
 use crate::lexer::{line_number, Kind, Raw};
+use crate::options::PythonVersion;
 use crate::parser::token::ActionError;
 use crate::unicode::UnicodeVersion;
 
@@ -72,6 +73,8 @@ const FAILED: u32 = u32::MAX;
 /// The parser state shared by both passes.
 pub(super) struct Parser<'a> {
     pub(super) src: &'a str,
+    /// The CPython version whose grammar is followed.
+    pub(super) version: PythonVersion,
     /// The Unicode data for decoding `\N{}` in strings the passes reach.
     pub(super) unicode: UnicodeVersion,
     tokens: &'a [DiagToken],
@@ -95,14 +98,11 @@ pub(super) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     /// A parser over `tokens` of `src`, before the first pass.
-    pub(super) fn new(
-        src: &'a str,
-        tokens: &'a [DiagToken],
-        unicode: UnicodeVersion,
-    ) -> Parser<'a> {
+    pub(super) fn new(src: &'a str, tokens: &'a [DiagToken], version: PythonVersion) -> Parser<'a> {
         Parser {
             src,
-            unicode,
+            version,
+            unicode: version.unicode(),
             tokens,
             mark: 0,
             fill: 0,
@@ -306,15 +306,32 @@ impl<'a> Parser<'a> {
             .unwrap_or("")
     }
 
+    /// Whether the grammar of CPython 3.12 or later is followed (f-string
+    /// tokens, PEP 701).
+    pub(super) fn at_least_3_12(&self) -> bool {
+        self.version >= PythonVersion::V3_12
+    }
+
+    /// Whether the grammar of CPython 3.13 or later is followed.
+    pub(super) fn at_least_3_13(&self) -> bool {
+        self.version >= PythonVersion::V3_13
+    }
+
     /// Whether the token at `i` counts as a soft keyword (`_`, `case`,
-    /// `match`): `_PyPegen_soft_keyword_token` compares only as many bytes
-    /// as the name has, so any prefix of one counts too (`c`, `ma`, …).
+    /// `match`, and `type` from 3.12 on): `_PyPegen_soft_keyword_token`
+    /// compares only as many bytes as the name has, so any prefix of one
+    /// counts too (`c`, `ma`, `ty`, …).
     pub(super) fn is_soft_keyword(&self, i: usize) -> bool {
         let text = self.text(i);
+        let keywords: &[&str] = if self.at_least_3_12() {
+            &["_", "case", "match", "type"]
+        } else {
+            &["_", "case", "match"]
+        };
         self.token(i)
             .is_some_and(|t| t.kind == Kind::Raw(Raw::Name))
             && !text.is_empty()
-            && ["_", "case", "match"].iter().any(|k| k.starts_with(text))
+            && keywords.iter().any(|k| k.starts_with(text))
     }
 
     /// The byte range of the tokens from `first` to the last one consumed
@@ -516,6 +533,16 @@ impl<'a> Parser<'a> {
     pub(super) fn raise_at_last_read(&mut self, message: impl Into<String>) {
         let last = self.fill.saturating_sub(1);
         self.raise_at_token(message, last);
+    }
+
+    /// Raises at the token at the mark, reading it first if needed
+    /// (`RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN`); reading it can end the pass
+    /// instead, as a tokenizer error does in CPython.
+    pub(super) fn raise_on_next_token(&mut self, message: impl Into<String>) {
+        if self.stop || self.fetch(self.mark).is_none() {
+            return;
+        }
+        self.raise_at_token(message, self.mark);
     }
 
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a)`: from token `a` to where the
