@@ -118,13 +118,14 @@ enum GrammarFailure {
 fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> ActionError {
     let scan = scan(src, config);
     let diagnosis = diagnose::diagnose(src, &scan.tokens, config.version);
-    // From 3.12 on, a tokenizer error that CPython's scan of the rest of
-    // the input meets inside an f-string leaves the parser's error standing
+    // From 3.12 on, a tokenizer error (or an unclosed bracket) that
+    // CPython's scan of the rest of the input meets inside an f-string
+    // leaves the parser's error standing
     // (`_PyPegen_tokenize_full_source_to_check_for_errors`).
     let error_stands = config.version.tokenizes_fstrings() && {
         let opened = scan.tokens.iter().filter(|t| t.kind == Kind::FStringStart);
         let closed = scan.tokens.iter().filter(|t| t.kind == Kind::FStringEnd);
-        scan.hard_error().is_some() && opened.count() > closed.count()
+        opened.count() > closed.count()
     };
     let failure = match diagnosis {
         // A specialised error stands unless CPython's scan of the rest of

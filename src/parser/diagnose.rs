@@ -72,16 +72,17 @@ pub(crate) enum Diagnosis {
 /// input's tokens up to the end marker or the first tokenizer error).
 pub(crate) fn diagnose(src: &str, tokens: &[DiagToken], version: PythonVersion) -> Diagnosis {
     if version.tokenizes_fstrings() && tokens.iter().any(|t| t.kind == Kind::FStringStart) {
-        let tokens = with_empty_format_specs(tokens);
+        let tokens = with_empty_format_specs(src, tokens);
         return parser::Parser::new(src, &tokens, version).run();
     }
     parser::Parser::new(src, tokens, version).run()
 }
 
 /// The tokens with the empty `FSTRING_MIDDLE` CPython's tokenizer (3.12+)
-/// produces where a `}` ends a field's format spec directly after its `:`
-/// or after a nested field (`f'{x:}'`, `f'{x:{y}}'`), and ours does not.
-fn with_empty_format_specs(tokens: &[DiagToken]) -> Vec<DiagToken> {
+/// produces where a field's format spec ends (at its `}` or a line break)
+/// directly after its `:` or after a nested field (`f'{x:}'`,
+/// `f'{x:{y}}'`), or before a `{{` there, and ours does not.
+fn with_empty_format_specs(src: &str, tokens: &[DiagToken]) -> Vec<DiagToken> {
     /// What the tokenizer is inside of, innermost last.
     #[derive(Clone, Copy, PartialEq)]
     enum Frame {
@@ -95,9 +96,38 @@ fn with_empty_format_specs(tokens: &[DiagToken]) -> Vec<DiagToken> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut previous: Option<Kind> = None;
     for &t in tokens {
+        // A format spec with no text before this token: CPython's tokenizer
+        // gives an empty FSTRING_MIDDLE, unless a nested field starts here.
+        // Anything but that field or the closing '}' (a line break ended the
+        // spec) is read as tokens again.
+        if let Some(Frame::Field { level, spec: true }) = frames.last().copied() {
+            let text_before = matches!(previous, Some(Kind::FStringMiddle { .. }));
+            let nested_field = t.kind == Kind::Raw(Raw::LBrace);
+            // `{{` in a spec is a field too, but not one the spec starts with.
+            let doubled = nested_field && src.as_bytes().get(t.start + 1) == Some(&b'{');
+            let text = matches!(t.kind, Kind::FStringMiddle { .. });
+            let end = t.kind == Kind::FStringEnd;
+            if !text_before && (!nested_field || doubled) && !text && !end {
+                out.push(DiagToken {
+                    kind: Kind::FStringMiddle { raw: false },
+                    start: t.start,
+                    end: t.start,
+                    level,
+                });
+            }
+            let closing = t.kind == Kind::Raw(Raw::RBrace) && t.level + 1 == level;
+            if !nested_field && !closing && !text {
+                if let Some(frame) = frames.last_mut() {
+                    *frame = Frame::Field { level, spec: false };
+                }
+            }
+        }
         match (t.kind, frames.last().copied()) {
             (Kind::FStringStart, _) => frames.push(Frame::FString),
-            (Kind::FStringEnd, Some(Frame::FString)) => {
+            (Kind::FStringEnd, _) => {
+                while let Some(Frame::Field { .. }) = frames.last() {
+                    frames.pop();
+                }
                 frames.pop();
             }
             // A field opens in literal text or in a format spec.
@@ -114,17 +144,7 @@ fn with_empty_format_specs(tokens: &[DiagToken]) -> Vec<DiagToken> {
                     *frame = Frame::Field { level, spec: true };
                 }
             }
-            (Kind::Raw(Raw::RBrace), Some(Frame::Field { level, spec }))
-                if t.level + 1 == level =>
-            {
-                if spec && !matches!(previous, Some(Kind::FStringMiddle { .. })) {
-                    out.push(DiagToken {
-                        kind: Kind::FStringMiddle { raw: false },
-                        start: t.start,
-                        end: t.start,
-                        level,
-                    });
-                }
+            (Kind::Raw(Raw::RBrace), Some(Frame::Field { level, .. })) if t.level + 1 == level => {
                 frames.pop();
             }
             _ => {}

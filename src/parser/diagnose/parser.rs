@@ -158,8 +158,9 @@ impl<'a> Parser<'a> {
     /// (`_PyPegen_tokenize_full_source_to_check_for_errors`) makes of
     /// `error` when the input ends inside brackets: a bracket left open on
     /// a line before the last token read wins. The scan is skipped when the
-    /// tokenizer already stands at the end of the input. (Tokenizer errors
-    /// further on are the caller's business.)
+    /// tokenizer already stands at the end of the input, and from 3.12 on
+    /// when the input ends inside an f-string. (Tokenizer errors further on
+    /// are the caller's business.)
     fn check_rest(&self, error: ActionError) -> ActionError {
         let at_end_in_brackets = self
             .tokens
@@ -172,10 +173,21 @@ impl<'a> Parser<'a> {
         if !at_end_in_brackets || matches!(last.kind, Kind::EndMarker) || self.read_to_end(&last) {
             return error;
         }
+        // From 3.12 on the error stands when the input ends inside an
+        // f-string.
+        if self.at_least_3_12() && self.ends_in_fstring() {
+            return error;
+        }
         if line_number(self.src, last.start) > line_number(self.src, open) {
             return ActionError::syntax(format!("'{bracket}' was never closed"), open, open + 1);
         }
         error
+    }
+
+    /// Whether the tokens end inside an f-string (3.12+).
+    fn ends_in_fstring(&self) -> bool {
+        let count = |kind: Kind| self.tokens.iter().filter(|t| t.kind == kind).count();
+        count(Kind::FStringStart) > count(Kind::FStringEnd)
     }
 
     /// Whether reading `token` made CPython's tokenizer reach the end of
