@@ -6,10 +6,12 @@
 //! "':' expected after dictionary key", …) at its own location. Only if none
 //! matches is the error a plain "invalid syntax" at the failing token.
 //!
-//! This module emulates both passes of CPython 3.11's PEG parser
-//! (`Grammar/python.gram`, `_PyPegen_run_parser`) for the `eval` start
-//! rule: a backtracking recognizer over the tokens, one function per grammar
-//! rule, with CPython's memoization and its ordered choice. The first pass
+//! This module emulates both passes of the PEG parser of the CPython
+//! version followed (3.11, 3.12 or 3.13: `Grammar/python.gram`,
+//! `_PyPegen_run_parser`) for the `eval` start rule; from 3.12 on it reads
+//! f-strings as tokens (`fstrings`). It is a backtracking recognizer over
+//! the tokens, one function per grammar rule, with CPython's memoization
+//! and its ordered choice. The first pass
 //! runs with the invalid rules off, only to learn how far CPython's
 //! tokenizer had read when it failed (plain `RAISE_SYNTAX_ERROR` points at
 //! the last token read); the second pass runs with them on and stops at the
@@ -167,10 +169,4 @@ pub(crate) fn second_pass_of(
         Diagnosis::Specific(error) => Some(error),
         Diagnosis::Generic(_) | Diagnosis::Unknown => None,
     }
-}
-
-/// The first specialised syntax error of CPython 3.11's second pass, if any.
-#[cfg(test)]
-pub(crate) fn second_pass(src: &str, tokens: &[DiagToken]) -> Option<ActionError> {
-    second_pass_of(PythonVersion::V3_11, src, tokens)
 }

@@ -373,7 +373,8 @@ impl Parser<'_> {
 
     /// `for_if_clause: ASYNC 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
     ///  | 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
-    ///  | invalid_for_target`; the clause's last item.
+    ///  | invalid_for_if_clause | invalid_for_target`; the clause's last
+    /// item. (`invalid_for_if_clause` is 3.13's.)
     fn for_if_clause(&mut self) -> Option<NodeId> {
         self.rule(|p| {
             for is_async in [true, false] {

@@ -1,45 +1,81 @@
-//! Tests of the second pass, with expectations from CPython 3.11.7.
+//! Tests of the second pass, with expectations from CPython 3.11.7, 3.12.1
+//! and 3.13.0.
 
 use std::time::{Duration, Instant};
 
 use crate::lexer::{Kind, Raw};
+use crate::options::PythonVersion;
 
-use super::{second_pass, DiagToken};
+use super::{second_pass_of, DiagToken};
 
-/// The tokens of `src` with bracket levels, as `classify` hands them over.
-fn tokens(src: &str) -> Vec<DiagToken> {
-    let config = crate::Parser::new().with_limits(crate::Limits {
-        max_depth: 10_000,
-        ..crate::Limits::default()
-    });
+/// Every version the passes follow.
+const VERSIONS: [PythonVersion; 3] = [
+    PythonVersion::V3_11,
+    PythonVersion::V3_12,
+    PythonVersion::V3_13,
+];
+
+/// The tokens of `src` with bracket levels, as `classify` hands them over
+/// when following `version`.
+fn tokens_of(version: PythonVersion, src: &str) -> Vec<DiagToken> {
+    let config = crate::Parser::new()
+        .with_limits(crate::Limits {
+            max_depth: 10_000,
+            ..crate::Limits::default()
+        })
+        .with_python(version);
     crate::parser::classify::scan(src, &config).tokens
 }
 
-/// The error of `src` as `(message, 1-based start column, 1-based end
-/// column)` on the first line, or `None`.
-fn diagnose(src: &str) -> Option<(String, usize, usize)> {
-    let error = second_pass(src, &tokens(src))?;
+/// [`tokens_of`] for 3.11.
+fn tokens(src: &str) -> Vec<DiagToken> {
+    tokens_of(PythonVersion::V3_11, src)
+}
+
+/// The first specialised error of 3.11's second pass.
+fn second_pass(src: &str, tokens: &[DiagToken]) -> Option<crate::parser::token::ActionError> {
+    second_pass_of(PythonVersion::V3_11, src, tokens)
+}
+
+/// The error of `src` under `version` as `(message, 1-based start column,
+/// 1-based end column)` on the first line, or `None`.
+fn diagnose_as(version: PythonVersion, src: &str) -> Option<(String, usize, usize)> {
+    let error = second_pass_of(version, src, &tokens_of(version, src))?;
     let column = |byte: usize| src.get(..byte).map_or(0, |s| s.chars().count()) + 1;
     Some((error.message, column(error.start), column(error.end)))
 }
 
-/// Asserts the message and the start column (and the end column unless 0).
+/// Asserts the message and the start column (and the end column unless 0)
+/// under `version`.
 #[track_caller]
-fn check(src: &str, message: &str, start: usize, end: usize) {
-    let got = diagnose(src);
+fn check_as(version: PythonVersion, src: &str, message: &str, start: usize, end: usize) {
+    let got = diagnose_as(version, src);
     let (got_message, got_start, got_end) = got.clone().unwrap_or_default();
     assert!(
         got_message == message && got_start == start && (end == 0 || got_end == end),
-        "{src:?}: got {got:?}, want ({message:?}, {start}, {end})"
+        "{version:?} {src:?}: got {got:?}, want ({message:?}, {start}, {end})"
     );
+}
+
+/// [`check_as`] for 3.11.
+#[track_caller]
+fn check(src: &str, message: &str, start: usize, end: usize) {
+    check_as(PythonVersion::V3_11, src, message, start, end);
+}
+
+#[track_caller]
+fn check_none_as(version: PythonVersion, src: &str) {
+    assert_eq!(diagnose_as(version, src), None, "{version:?} {src:?}");
 }
 
 #[track_caller]
 fn check_none(src: &str) {
-    assert_eq!(diagnose(src), None, "{src:?}");
+    check_none_as(PythonVersion::V3_11, src);
 }
 
 const COMMA: &str = "invalid syntax. Perhaps you forgot a comma?";
+
+const MAYBE_EQUALITY: &str = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
 
 #[test]
 fn forgotten_commas() {
@@ -260,6 +296,174 @@ fn multi_line_positions() {
     );
 }
 
+#[test]
+fn fstring_fields_3_12() {
+    for v in [PythonVersion::V3_12, PythonVersion::V3_13] {
+        check_as(v, "f'{a b}'", COMMA, 4, 7);
+        check_as(
+            v,
+            "f'{}'",
+            "f-string: valid expression required before '}'",
+            4,
+            5,
+        );
+        check_as(
+            v,
+            "f'{!r}'",
+            "f-string: valid expression required before '!'",
+            4,
+            5,
+        );
+        check_as(
+            v,
+            "f'{ =}'",
+            "f-string: valid expression required before '='",
+            5,
+            6,
+        );
+        check_as(
+            v,
+            "f'{:2}'",
+            "f-string: valid expression required before ':'",
+            4,
+            5,
+        );
+        check_as(
+            v,
+            "f'{$}'",
+            "f-string: expecting a valid expression after '{'",
+            4,
+            5,
+        );
+        check_as(
+            v,
+            "f'{**x}'",
+            "f-string: expecting a valid expression after '{'",
+            4,
+            6,
+        );
+        let after_value = "f-string: expecting '=', or '!', or ':', or '}'";
+        check_as(v, "f'{1;}'", after_value, 5, 6);
+        // The lambda's body is a set; the empty text after it is the token.
+        check_as(v, "f'{lambda x:{y}}'", after_value, 16, 16);
+        check_as(
+            v,
+            "f'{x = 1}'",
+            "f-string: expecting '!', or ':', or '}'",
+            8,
+            9,
+        );
+        check_as(v, "f'{x!}'", "f-string: missing conversion character", 6, 7);
+        check_as(
+            v,
+            "f'{x:{y!}}'",
+            "f-string: missing conversion character",
+            9,
+            10,
+        );
+        check_as(
+            v,
+            "f'{3!3}'",
+            "f-string: invalid conversion character",
+            6,
+            7,
+        );
+        check_as(v, "f'{x!r=}'", "f-string: expecting ':' or '}'", 7, 8);
+        let lambda = "f-string: lambda expressions are not allowed without parentheses";
+        check_as(v, "f'{lambda x:}'", lambda, 4, 13);
+        check_as(v, "f'{lambda x:a}'", lambda, 4, 13);
+        check_as(v, "f'{1, lambda:x}'", lambda, 7, 14);
+        check_as(v, "f'{x:{lambda y: 1}}'", lambda, 7, 16);
+        // First-pass actions.
+        let adjacent = "f-string: conversion type must come right after the exclamanation mark";
+        check_as(v, "f'{x! r}' + (1 2)", adjacent, 5, 8);
+        let conversion = "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'";
+        check_as(v, "f'{x!z}' + (1 2)", conversion, 6, 7);
+        check_as(v, "f'{x=!r:a}' + (1 2)", COMMA, 16, 19);
+        check_as(v, "(1 2) + f'{x!z}'", COMMA, 2, 5);
+        // Strings decode as they are read: the error is on the string.
+        let unknown_name = "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name";
+        check_as(v, r"'\N{foo}' (a b)", unknown_name, 1, 10);
+        check_as(v, r"f'\N{foo}' (a b)", unknown_name, 10, 11);
+    }
+    // 3.11 reads an f-string as one STRING token.
+    check_none("f'{a b}' + 1");
+}
+
+#[test]
+fn rules_changed_in_3_12() {
+    let [v311, v312, v313] = VERSIONS;
+    for v in [v312, v313] {
+        // `type` is a soft keyword, and so are its prefixes.
+        check_none_as(v, "(t x)");
+        check_none_as(v, "(type x)");
+        check_as(v, "(x y)", COMMA, 2, 5);
+        check_as(v, "type A[T = ((x:=3))] = int", MAYBE_EQUALITY, 8, 0);
+        check_as(
+            v,
+            "f(**a=1)",
+            "cannot assign to keyword argument unpacking",
+            3,
+            8,
+        );
+        check_as(
+            v,
+            "f(*a=1)",
+            "cannot assign to iterable argument unpacking",
+            3,
+            7,
+        );
+        check_as(v, "f(a=1, b=)", "expected argument value expression", 8, 10);
+        check_as(v, "f(a=, *b)", "expected argument value expression", 3, 5);
+        let misordered = "parameter without a default follows parameter with a default";
+        check_as(v, "lambda a=1, b, /: 0", misordered, 13, 14);
+        check_as(v, "lambda a,/,d=3,c: None", misordered, 16, 17);
+        check_as(
+            v,
+            "lambda a=1, /, b, /: 0",
+            "/ may appear only once",
+            19,
+            20,
+        );
+    }
+    check_as(v311, "(t x)", COMMA, 2, 5);
+    check_none("f(**a=1)");
+    check_as(
+        v311,
+        "lambda a=1, /, b, /: 0",
+        "non-default argument follows default argument",
+        16,
+        17,
+    );
+}
+
+#[test]
+fn rules_new_in_3_13() {
+    let [v311, v312, v313] = VERSIONS;
+    let not = "'not' after an operator must be parenthesized";
+    check_as(v313, "3 // not 3", not, 6, 11);
+    check_as(v313, "3 + - not 3", not, 7, 12);
+    check_as(v313, "-not 1", not, 2, 7);
+    check_none_as(v313, "3 ** not 3");
+    check_none_as(v313, "3 | not 3");
+    let expected_in = "'in' expected after for-loop variables";
+    check_as(v313, "[x for x y]", expected_in, 10, 11);
+    check_as(v313, "[x async for x]", expected_in, 15, 16);
+    check_as(v313, "[x for a, b, (c + 1, d()) if y]", expected_in, 27, 0);
+    let star = "Invalid star expression";
+    check_as(v313, "f(a=1, *)", star, 9, 10);
+    check_as(v313, "[*]", star, 3, 4);
+    check_as(v313, "A[*:]", star, 4, 5);
+    let unpacking = "iterable argument unpacking follows keyword argument unpacking";
+    check_as(v313, "f(*a, **b, *c)", unpacking, 10, 14);
+    check_as(v313, "f(**a, b=1, *c)", unpacking, 11, 15);
+    for v in [v311, v312] {
+        check_none_as(v, "3 // not 3");
+        check_none_as(v, "[*]");
+        check_as(v, "f(*a, **b, *c)", unpacking, 12, 13);
+    }
+}
+
 /// Runs `f` and asserts it took less than `limit`.
 fn timed<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
@@ -299,8 +503,12 @@ fn deep_unary_chain_is_bounded() {
     list.push(token(Raw::Number, HUGE, 0));
     list.push(token(Raw::Number, HUGE + 2, 0));
     let list = finish(list, src.len());
-    let result = timed(Duration::from_secs(2), || second_pass(&src, &list));
-    assert_eq!(result, None);
+    for version in VERSIONS {
+        let result = timed(Duration::from_secs(2), || {
+            second_pass_of(version, &src, &list)
+        });
+        assert_eq!(result, None);
+    }
 }
 
 #[test]
@@ -310,8 +518,12 @@ fn deep_brackets_are_bounded() {
     list.push(token(Raw::Number, HUGE, HUGE));
     list.push(token(Raw::Number, HUGE + 2, HUGE));
     let list = finish(list, src.len());
-    let result = timed(Duration::from_secs(2), || second_pass(&src, &list));
-    assert_eq!(result, None);
+    for version in VERSIONS {
+        let result = timed(Duration::from_secs(2), || {
+            second_pass_of(version, &src, &list)
+        });
+        assert_eq!(result, None);
+    }
 }
 
 #[test]
@@ -321,11 +533,11 @@ fn long_list_with_late_error() {
         src.push_str(&format!("{i}, "));
     }
     src.push_str("1 2]");
-    let list = tokens(&src);
-    let result = timed(Duration::from_secs(5), || diagnose(&src));
-    let _ = list;
-    let (message, _, _) = result.unwrap_or_default();
-    assert_eq!(message, COMMA);
+    for version in VERSIONS {
+        let result = timed(Duration::from_secs(5), || diagnose_as(version, &src));
+        let (message, _, _) = result.unwrap_or_default();
+        assert_eq!(message, COMMA);
+    }
 }
 
 #[test]
@@ -354,15 +566,33 @@ fn deep_recursion_of_every_kind_is_bounded() {
         format!("{}1 2", "a[1:".repeat(n)),
         format!("[x for {}a in b]", "(".repeat(n)),
         format!("[x for {}a in b]", "a[".repeat(n)),
+        format!("{}1 2", "3 + not ".repeat(n)),
+        format!("{}1 2", "-not ".repeat(n)),
+        format!("{}1 2", "f(*".repeat(n)),
+        format!("{}1 2", "f(**a=".repeat(n)),
+        format!("{}(1 2)", "f'{x}' ".repeat(n)),
+        format!("[{}1 2]", "f'{x:{y}}', ".repeat(n)),
+        format!("{}1 2", "f'{x:{y!r}}{".repeat(n)),
+        format!("f'{}'", "{lambda x:".repeat(n)),
+        format!("f'{{{}}}'", "x, ".repeat(n)),
     ];
     for src in &inputs {
-        let list = tokens(src);
-        timed(Duration::from_secs(2), || second_pass(src, &list));
+        for version in VERSIONS {
+            let list = tokens_of(version, src);
+            timed(Duration::from_secs(2), || {
+                second_pass_of(version, src, &list)
+            });
+        }
     }
 }
 
 /// The token kinds random sequences are made of.
-const KINDS: [Kind; 44] = [
+const KINDS: [Kind; 49] = [
+    Kind::FStringStart,
+    Kind::FStringMiddle { raw: false },
+    Kind::FStringMiddle { raw: true },
+    Kind::FStringEnd,
+    Kind::Raw(Raw::Exclamation),
     Kind::Raw(Raw::Name),
     Kind::Raw(Raw::Number),
     Kind::Raw(Raw::True),
@@ -426,13 +656,17 @@ proptest::proptest! {
                 level,
             })
             .collect();
-        let _ = second_pass(&src, &list);
+        for version in VERSIONS {
+            let _ = second_pass_of(version, &src, &list);
+        }
     }
 
     /// Any short text made of expression characters gives a result without
     /// panicking.
     #[test]
     fn arbitrary_text_never_panics(src in "[a-c1 ()\\[\\]{},:=*.+\\-/<>!'\"\\nfrbligsenota_]{0,60}") {
-        let _ = second_pass(&src, &tokens(&src));
+        for version in VERSIONS {
+            let _ = second_pass_of(version, &src, &tokens_of(version, &src));
+        }
     }
 }
