@@ -373,8 +373,8 @@ impl Parser<'_> {
 
     /// `for_if_clause: ASYNC 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
     ///  | 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
-    ///  | invalid_for_if_clause | invalid_for_target`; the clause's last
-    /// item. (`invalid_for_if_clause` is 3.13's.)
+    ///  | invalid_for_target`, and in 3.13 the `'in'`-expected alternative
+    /// before `invalid_for_target`; the clause's last item.
     fn for_if_clause(&mut self) -> Option<NodeId> {
         self.rule(|p| {
             for is_async in [true, false] {
@@ -398,7 +398,10 @@ impl Parser<'_> {
                     return clause;
                 }
             }
-            if p.invalid && p.at_least_3_13() {
+            // 3.13.0 has this alternative inline, not as an invalid rule:
+            // it applies in the first pass and under
+            // `expression_without_invalid` too.
+            if p.at_least_3_13() {
                 p.attempt(Self::invalid_for_if_clause);
             }
             if p.invalid {
@@ -408,8 +411,8 @@ impl Parser<'_> {
         })
     }
 
-    /// `invalid_for_if_clause: 'async'? 'for' (bitwise_or (',' bitwise_or)* [','])
-    ///  !'in'` (3.13)
+    /// `'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'`, raising
+    /// "'in' expected after for-loop variables" (3.13)
     fn invalid_for_if_clause(&mut self) -> Option<()> {
         self.rule(|p| {
             p.expect(Raw::Async);

@@ -111,9 +111,9 @@ impl Parser<'_> {
     }
 
     /// `starred_expression: '*' expression`; from 3.12 on
-    /// `invalid_starred_expression | '*' expression`, and from 3.13 on
-    /// `invalid_starred_expression_unpacking | '*' expression
-    ///  | invalid_starred_expression`.
+    /// `invalid_starred_expression | '*' expression` (the invalid rule
+    /// raising "cannot assign to iterable argument unpacking"), and in 3.13
+    /// a last alternative `'*'` raising "Invalid star expression".
     pub(super) fn starred_expression(&mut self) -> Option<NodeId> {
         self.rule(|p| {
             if p.invalid && p.at_least_3_12() {
@@ -128,8 +128,10 @@ impl Parser<'_> {
             if starred.is_some() {
                 return starred;
             }
-            // invalid_starred_expression: '*' (3.13)
-            if p.invalid && p.at_least_3_13() && p.expect(Raw::Star).is_some() {
+            // '*' raising "Invalid star expression" (3.13): an inline
+            // alternative, so it applies in the first pass and under
+            // `expression_without_invalid` too.
+            if p.at_least_3_13() && p.expect(Raw::Star).is_some() {
                 p.raise_at_last_read("Invalid star expression");
             }
             None

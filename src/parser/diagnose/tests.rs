@@ -457,6 +457,14 @@ fn rules_new_in_3_13() {
     let unpacking = "iterable argument unpacking follows keyword argument unpacking";
     check_as(v313, "f(*a, **b, *c)", unpacking, 10, 14);
     check_as(v313, "f(**a, b=1, *c)", unpacking, 11, 15);
+    // Both are inline alternatives in 3.13.0, not invalid rules: they also
+    // apply under `expression_without_invalid` (here while looking for a
+    // forgotten comma), unlike `invalid_for_target`.
+    check_as(v313, "x [y for x]", expected_in, 11, 12);
+    check_as(v313, "x[y for x, 1]", expected_in, 13, 14);
+    check_none_as(v313, "x [a for 1 in b]");
+    check_as(v313, "(x f(*))", star, 7, 8);
+    check_as(v312, "(x f(*))", COMMA, 2, 5);
     for v in [v311, v312] {
         check_none_as(v, "3 // not 3");
         check_none_as(v, "[*]");
