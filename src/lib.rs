@@ -129,3 +129,22 @@ pub fn parse_into<B: Builder>(
         .with_limits(limits.clone())
         .parse_into(text, builder)
 }
+
+/// **Bench-only, not part of the API** (may change or vanish in any
+/// release): runs the tokenizer alone over `text` — `logos` plus the
+/// hand-written string/number scanners and the bracket/indent layer, no
+/// decoding and no grammar — and returns the number of tokens, or `None`
+/// on a tokenizer error. `benches/throughput.rs` uses it as the floor.
+///
+/// ```
+/// assert_eq!(safelit::__bench_lex_only("[1, 'a']"), Some(6));
+/// ```
+#[doc(hidden)]
+pub fn __bench_lex_only(text: &str) -> Option<usize> {
+    let mut count = 0;
+    for token in lexer::Tokenizer::new(text, &Parser::new()) {
+        token.ok()?;
+        count += 1;
+    }
+    Some(count)
+}
