@@ -74,6 +74,18 @@ impl fmt::Display for NumberError {
 /// floats, imaginaries and hex/octal/binary ints are never limited.
 pub(crate) fn decode_number(text: &str, max_int_digits: usize) -> Result<Number, NumberError> {
     let bytes = text.as_bytes();
+    // Fast path: a short plain decimal int (the digit limit cannot trip
+    // below 19 digits unless it was set that low).
+    if !bytes.is_empty()
+        && bytes.len() < CHUNK
+        && (max_int_digits == 0 || bytes.len() <= max_int_digits)
+        && bytes.iter().all(u8::is_ascii_digit)
+    {
+        let value = bytes
+            .iter()
+            .fold(0i64, |acc, &b| acc * 10 + i64::from(b - b'0'));
+        return Ok(Number::Int(Int::from(value)));
+    }
     if let [b'0', prefix, digits @ ..] = bytes {
         let radix = match prefix {
             b'x' | b'X' => Some(16),
@@ -99,8 +111,9 @@ pub(crate) fn decode_number(text: &str, max_int_digits: usize) -> Result<Number,
 /// and is linear in the length of the text.
 fn parse_float(text: &str) -> Result<f64, NumberError> {
     let bytes = text.as_bytes();
-    if !bytes.contains(&b'_') {
-        return parse_float_bytes(bytes);
+    // (A plain loop: the texts are short, `memchr` costs more here.)
+    if bytes.iter().all(|&b| b != b'_') {
+        return parse_float_str(text);
     }
     const SHORT: usize = 64;
     if bytes.len() <= SHORT {
@@ -113,10 +126,10 @@ fn parse_float(text: &str) -> Result<f64, NumberError> {
             }
         }
         let stripped = buf.get(..len).ok_or(NumberError::Malformed)?;
-        return parse_float_bytes(stripped);
+        return parse_float_str(std::str::from_utf8(stripped).map_err(|_| NumberError::Malformed)?);
     }
-    let stripped: Vec<u8> = bytes.iter().copied().filter(|&b| b != b'_').collect();
-    parse_float_bytes(&stripped)
+    let stripped: String = text.chars().filter(|&c| c != '_').collect();
+    parse_float_str(&stripped)
 }
 
 /// Parses an underscore-free float literal given as bytes.
@@ -126,7 +139,8 @@ fn parse_float(text: &str) -> Result<f64, NumberError> {
 /// exponent (`'0.' + '0'*10**6 + '1e1000000'` is `0.1` in CPython, whose
 /// `dtoa` is exact for any input under 10^9 digits). Such tokens are first
 /// rewritten as `0.<significant digits>e<small exponent>`.
-fn parse_float_bytes(bytes: &[u8]) -> Result<f64, NumberError> {
+fn parse_float_str(text: &str) -> Result<f64, NumberError> {
+    let bytes = text.as_bytes();
     /// Explicit exponents below this (in magnitude) are exact in Rust's parser.
     const RUST_EXACT_EXPONENT: i64 = 0x10000;
     let split = bytes.iter().position(|&b| b == b'e' || b == b'E');
@@ -139,7 +153,7 @@ fn parse_float_bytes(bytes: &[u8]) -> Result<f64, NumberError> {
     };
     let exponent = parse_exponent(exponent)?;
     if exponent.abs() < RUST_EXACT_EXPONENT {
-        return parse_rust(bytes);
+        return text.parse().map_err(|_| NumberError::Malformed);
     }
     // value = 0.D[first..] × 10^(int_len - first + exponent), where D is
     // every mantissa digit and `first` indexes the first nonzero one.
