@@ -17,7 +17,7 @@ use crate::options::{Parser, PythonVersion};
 use crate::value::{Int, PyStr, PyStrBuf};
 
 use super::fstring::{self, FStringError};
-use super::token::{ActionError, Fail, Spanned, Tok};
+use super::token::{ActionError, Fail, Span, Spanned, Tok};
 
 /// What the stream is read for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +203,12 @@ impl<'a> Literals<'a> {
                 return None;
             }
             Tok::Bytes(body.as_bytes().to_vec())
+        } else if self.mode == Mode::Literal {
+            // Built from the borrowed text by the grammar's action.
+            Tok::PlainStr(Span {
+                start: piece.body_start,
+                end: piece.body_end,
+            })
         } else {
             Tok::Str(PyStr::from(body))
         })

@@ -106,9 +106,9 @@ pub(crate) fn parse_into<B: Builder>(
     let mut literals = Literals::new(Tokenizer::new(src, config), config, Mode::Literal);
     let mut budget = Budget::new(limits.max_nodes);
     let fast = if recursive_ascent_fits(limits.max_depth) {
-        literal_ra_grammar::EvalParser::new().parse(builder, &mut budget, &mut literals)
+        literal_ra_grammar::EvalParser::new().parse(builder, &mut budget, src, &mut literals)
     } else {
-        literal_grammar::EvalParser::new().parse(builder, &mut budget, &mut literals)
+        literal_grammar::EvalParser::new().parse(builder, &mut budget, src, &mut literals)
     };
     let limit = match fast {
         Ok(Ok(value)) => return Ok((value, literals.take_warnings())),
