@@ -10,6 +10,7 @@ use std::fmt;
 use num_bigint::{BigInt, BigUint};
 use num_traits::ToPrimitive;
 
+use crate::lexer::NumberShape;
 use crate::value::Int;
 
 /// A decoded NUMBER token.
@@ -66,6 +67,33 @@ impl fmt::Display for NumberError {
     }
 }
 
+/// [`decode_number`] with what the lexer saw of the token: a plain float
+/// (digits and a `.`) goes straight to Rust's parser, which is exact
+/// without an explicit exponent, and a short plain int is folded.
+pub(crate) fn decode_number_shaped(
+    text: &str,
+    shape: NumberShape,
+    max_int_digits: usize,
+) -> Result<Number, NumberError> {
+    match shape {
+        NumberShape::PlainFloat => text
+            .parse()
+            .map(Number::Float)
+            .map_err(|_| NumberError::Malformed),
+        NumberShape::PlainInt
+            if !text.is_empty()
+                && text.len() < CHUNK
+                && (max_int_digits == 0 || text.len() <= max_int_digits) =>
+        {
+            let value = text
+                .bytes()
+                .fold(0i64, |acc, b| acc * 10 + i64::from(b.wrapping_sub(b'0')));
+            Ok(Number::Int(Int::from(value)))
+        }
+        _ => decode_number(text, max_int_digits),
+    }
+}
+
 /// Converts a NUMBER token, exactly as the lexer accepted it (no sign), to
 /// its value.
 ///
@@ -111,8 +139,20 @@ pub(crate) fn decode_number(text: &str, max_int_digits: usize) -> Result<Number,
 /// and is linear in the length of the text.
 fn parse_float(text: &str) -> Result<f64, NumberError> {
     let bytes = text.as_bytes();
-    // (A plain loop: the texts are short, `memchr` costs more here.)
-    if bytes.iter().all(|&b| b != b'_') {
+    // One pass for both questions (the texts are short).
+    let (mut underscore, mut exponent) = (false, false);
+    for &b in bytes {
+        match b {
+            b'_' => underscore = true,
+            b'e' | b'E' => exponent = true,
+            _ => {}
+        }
+    }
+    if !underscore {
+        if !exponent {
+            // Without an explicit exponent, Rust's parser is exact.
+            return text.parse().map_err(|_| NumberError::Malformed);
+        }
         return parse_float_str(text);
     }
     const SHORT: usize = 64;

@@ -7,7 +7,7 @@
 //! here too (the int digit limit is checked when the number is reached, as
 //! in CPython's number action).
 
-use crate::decode::number::{decode_number, Number, NumberError};
+use crate::decode::number::{decode_number_shaped, Number, NumberError};
 use crate::decode::string::{
     decode_bytes, decode_str, is_plain_body, EscapeError, EscapeWarning, BYTES_NON_ASCII,
 };
@@ -122,9 +122,9 @@ impl<'a> Literals<'a> {
             Kind::FStringEnd => Tok::FStringEnd,
             Kind::FStringMiddle { raw } => return self.fstring_middle(start, end, raw),
             Kind::Raw(Raw::String(first)) => return self.strings(first, start, end),
-            Kind::Raw(Raw::Number) => {
+            Kind::Raw(Raw::Number(shape)) => {
                 let text = &src[start..end];
-                match decode_number(text, self.config.limits.max_int_digits) {
+                match decode_number_shaped(text, shape, self.config.limits.max_int_digits) {
                     Ok(Number::Int(i)) => Tok::Int(i),
                     Ok(Number::Float(f)) => Tok::Float(f),
                     Ok(Number::Imag(f)) => Tok::Imag(f),
