@@ -74,6 +74,19 @@ pub trait Builder {
     fn complex(&mut self, value: Complex) -> Self::Value;
     /// A `str` (after escape decoding and implicit concatenation).
     fn str(&mut self, value: PyStr) -> Self::Value;
+    /// A `str` whose value is a slice of the input as it stands: a single
+    /// string token without escapes (the common case). The default copies
+    /// it into a [`PyStr`] and calls [`Builder::str`]; override it to build
+    /// straight from the borrowed text and save that copy.
+    ///
+    /// ```
+    /// use safelit::{parse_into, Builder, Limits, ValueBuilder};
+    /// let (v, _) = parse_into("['plain', 'esc\\n']", &Limits::default(), &mut ValueBuilder).unwrap();
+    /// assert_eq!(v.to_string(), "['plain', 'esc\\n']");
+    /// ```
+    fn str_slice(&mut self, text: &str) -> Self::Value {
+        self.str(PyStr::from(text))
+    }
     /// A `bytes` (after escape decoding and implicit concatenation).
     fn bytes(&mut self, value: Vec<u8>) -> Self::Value;
     /// A `list` of already built items.

@@ -42,7 +42,11 @@
 //!    actions run.
 //! 4. **Literal grammar** (`grammar/literal.lalrpop`, LALRPOP): the fast
 //!    path. It accepts exactly the inputs `literal_eval` converts and builds
-//!    the result through a [`Builder`], following `_convert`'s order.
+//!    the result through a [`Builder`], following `_convert`'s order. It is
+//!    generated twice: as a recursive ascent parser (fastest; used when
+//!    `max_depth` is at most 256 and the thread's stack has room for that
+//!    many levels) and as a table-driven one (stack on the heap; used
+//!    otherwise).
 //! 5. **Full grammar** (`grammar/python.lalrpop`): only when the literal
 //!    grammar fails. The whole Python expression grammar recognises the
 //!    input without building values, to tell a `SyntaxError` from valid
@@ -58,10 +62,13 @@
 //!
 //! `#![forbid(unsafe_code)]`. Time and memory are linear in the input size
 //! (decimal ints are capped by `max_int_digits`; with the cap lifted their
-//! conversion is subquadratic). No function recurses on the nesting depth
-//! of the input: parsing is table-driven and `Drop`, `Clone`, `Display` and
-//! `PartialEq` of [`Value`] use explicit stacks, so even a million nested
-//! brackets (with `max_depth` raised) work on a 2 MiB thread stack.
+//! conversion is subquadratic). Nothing recurses on the nesting depth of
+//! the input beyond what the stack is known to hold: the recursive ascent
+//! parser runs only when `max_depth` levels of it fit in the stack left
+//! (checked before parsing), the table-driven parser otherwise, and `Drop`,
+//! `Clone`, `Display` and `PartialEq` of [`Value`] use explicit stacks, so
+//! even a million nested brackets (with `max_depth` raised) work on a 2 MiB
+//! thread stack.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -128,4 +135,23 @@ pub fn parse_into<B: Builder>(
     Parser::new()
         .with_limits(limits.clone())
         .parse_into(text, builder)
+}
+
+/// **Bench-only, not part of the API** (may change or vanish in any
+/// release): runs the tokenizer alone over `text` — `logos` plus the
+/// hand-written string/number scanners and the bracket/indent layer, no
+/// decoding and no grammar — and returns the number of tokens, or `None`
+/// on a tokenizer error. `benches/throughput.rs` uses it as the floor.
+///
+/// ```
+/// assert_eq!(safelit::__bench_lex_only("[1, 'a']"), Some(6));
+/// ```
+#[doc(hidden)]
+pub fn __bench_lex_only(text: &str) -> Option<usize> {
+    let mut count = 0;
+    for token in lexer::Tokenizer::new(text, &Parser::new()) {
+        token.ok()?;
+        count += 1;
+    }
+    Some(count)
 }

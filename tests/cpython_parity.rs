@@ -199,17 +199,32 @@ fn expected_position(case: &Case) -> Option<(usize, usize)> {
 
 #[test]
 fn cpython_3_11_parity() {
-    check_table(&TABLE_3_11);
+    check_both_parsers(TABLE_3_11);
 }
 
 #[test]
 fn cpython_3_12_parity() {
-    check_table(&TABLE_3_12);
+    check_both_parsers(TABLE_3_12);
 }
 
 #[test]
 fn cpython_3_13_parity() {
-    check_table(&TABLE_3_13);
+    check_both_parsers(TABLE_3_13);
+}
+
+/// Runs the table on this thread and on one with a large stack. The fast
+/// path uses its recursive ascent parser only when the thread has stack
+/// to spare for `max_depth` levels of it (in unoptimized builds, not on a
+/// test thread's 2 MiB), and its table-driven parser otherwise: this way
+/// both are held to the table whatever the build.
+fn check_both_parsers(table: Table) {
+    check_table(&table);
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || check_table(&table))
+        .expect("spawn a thread with a large stack")
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
 }
 
 fn check_table(table: &Table) {

@@ -89,3 +89,43 @@ fn default_depth_limit_is_cpythons() {
     assert_eq!(err.kind(), ErrorKind::Limit(LimitKind::Depth));
     assert_eq!((err.line(), err.column()), (1, 201));
 }
+
+/// The fast path uses its recursive ascent parser (which recurses on the
+/// native stack) only when `max_depth` is at most 256 and the thread has
+/// `max_depth` × 8 KiB + 128 KiB of stack left (64 KiB per level in
+/// unoptimized builds); see `src/parser/mod.rs`. On a thread with just a
+/// little more than that, the most stack-hungry shapes at depth 256 parse.
+#[test]
+fn recursive_ascent_fits_the_stack_it_reserves() {
+    const DEPTH: usize = 256;
+    let per_level: usize = if cfg!(debug_assertions) {
+        64 << 10
+    } else {
+        8 << 10
+    };
+    let stack = DEPTH * per_level + (128 << 10) + (64 << 10);
+    let texts = [
+        nested("[", "None", "]", DEPTH),
+        nested("(", "None", ",)", DEPTH),
+        nested("{1: ", "None", "}", DEPTH),
+        format!("{{{}}}", nested("(", "1", ",)", DEPTH - 1)),
+        format!("{{{}: 2}}", nested("(", "1", ",)", DEPTH - 1)),
+        nested("[{1: (", "None", ",)}]", DEPTH / 3),
+        nested("(", "-1+2j", ")", DEPTH),
+    ];
+    for text in texts {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(move || {
+                let limits = Limits {
+                    max_depth: DEPTH,
+                    ..Limits::default()
+                };
+                let result = parse_with(&text, &limits);
+                assert!(result.is_ok(), "{:.20}…: {result:?}", text);
+            })
+            .expect("spawn test thread")
+            .join()
+            .expect("the test thread must not panic or overflow its stack");
+    }
+}

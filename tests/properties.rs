@@ -3,7 +3,9 @@
 //! input.
 
 use proptest::prelude::*;
-use safelit::{parse, parse_with, Complex, Dict, Int, Limits, PyStr, Set, Value};
+use safelit::{
+    parse, parse_with, Complex, Dict, ErrorKind, Int, LimitKind, Limits, PyStr, Set, Value,
+};
 
 /// Floats whose repr `literal_eval` reads back (no `inf`/`nan`: their repr
 /// is a name, which CPython rejects too).
@@ -226,6 +228,30 @@ proptest! {
         let limits = Limits { max_depth: depth, max_int_digits: digits, max_input_bytes: bytes, max_nodes: nodes };
         if let Err(err) = parse_with(&text, &limits) {
             check_error_position(&text, &err);
+        }
+    }
+
+    /// The fast path has two parsers from one grammar: recursive ascent
+    /// (picked for a small `max_depth`) and table-driven (for a large one).
+    /// They must agree on every input.
+    #[test]
+    fn both_fast_path_parsers_agree(text in pythonish(), v in value()) {
+        let recursive_ascent = Limits { max_depth: 8, ..Limits::default() };
+        let table_driven = Limits { max_depth: 300, ..Limits::default() };
+        for text in [text, v.to_string()] {
+            let a = parse_with(&text, &recursive_ascent);
+            if matches!(&a, Err(e) if e.kind() == ErrorKind::Limit(LimitKind::Depth)) {
+                continue;
+            }
+            match (a, parse_with(&text, &table_driven)) {
+                (Ok(x), Ok(y)) => prop_assert!(x.strict_eq(&y), "{}: {} vs {}", text, x, y),
+                (Err(x), Err(y)) => prop_assert_eq!(
+                    (x.kind(), x.message(), x.span()),
+                    (y.kind(), y.message(), y.span()),
+                    "{}", text
+                ),
+                (a, b) => prop_assert!(false, "{}: {:?} vs {:?}", text, a, b),
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ use std::fmt;
 use num_bigint::{BigInt, BigUint};
 use num_traits::ToPrimitive;
 
+use crate::lexer::NumberShape;
 use crate::value::Int;
 
 /// A decoded NUMBER token.
@@ -66,6 +67,33 @@ impl fmt::Display for NumberError {
     }
 }
 
+/// [`decode_number`] with what the lexer saw of the token: a plain float
+/// (digits and a `.`) goes straight to Rust's parser, which is exact
+/// without an explicit exponent, and a short plain int is folded.
+pub(crate) fn decode_number_shaped(
+    text: &str,
+    shape: NumberShape,
+    max_int_digits: usize,
+) -> Result<Number, NumberError> {
+    match shape {
+        NumberShape::PlainFloat => text
+            .parse()
+            .map(Number::Float)
+            .map_err(|_| NumberError::Malformed),
+        NumberShape::PlainInt
+            if !text.is_empty()
+                && text.len() < CHUNK
+                && (max_int_digits == 0 || text.len() <= max_int_digits) =>
+        {
+            let value = text
+                .bytes()
+                .fold(0i64, |acc, b| acc * 10 + i64::from(b.wrapping_sub(b'0')));
+            Ok(Number::Int(Int::from(value)))
+        }
+        _ => decode_number(text, max_int_digits),
+    }
+}
+
 /// Converts a NUMBER token, exactly as the lexer accepted it (no sign), to
 /// its value.
 ///
@@ -74,6 +102,18 @@ impl fmt::Display for NumberError {
 /// floats, imaginaries and hex/octal/binary ints are never limited.
 pub(crate) fn decode_number(text: &str, max_int_digits: usize) -> Result<Number, NumberError> {
     let bytes = text.as_bytes();
+    // Fast path: a short plain decimal int (the digit limit cannot trip
+    // below 19 digits unless it was set that low).
+    if !bytes.is_empty()
+        && bytes.len() < CHUNK
+        && (max_int_digits == 0 || bytes.len() <= max_int_digits)
+        && bytes.iter().all(u8::is_ascii_digit)
+    {
+        let value = bytes
+            .iter()
+            .fold(0i64, |acc, &b| acc * 10 + i64::from(b - b'0'));
+        return Ok(Number::Int(Int::from(value)));
+    }
     if let [b'0', prefix, digits @ ..] = bytes {
         let radix = match prefix {
             b'x' | b'X' => Some(16),
@@ -99,8 +139,21 @@ pub(crate) fn decode_number(text: &str, max_int_digits: usize) -> Result<Number,
 /// and is linear in the length of the text.
 fn parse_float(text: &str) -> Result<f64, NumberError> {
     let bytes = text.as_bytes();
-    if !bytes.contains(&b'_') {
-        return parse_float_bytes(bytes);
+    // One pass for both questions (the texts are short).
+    let (mut underscore, mut exponent) = (false, false);
+    for &b in bytes {
+        match b {
+            b'_' => underscore = true,
+            b'e' | b'E' => exponent = true,
+            _ => {}
+        }
+    }
+    if !underscore {
+        if !exponent {
+            // Without an explicit exponent, Rust's parser is exact.
+            return text.parse().map_err(|_| NumberError::Malformed);
+        }
+        return parse_float_str(text);
     }
     const SHORT: usize = 64;
     if bytes.len() <= SHORT {
@@ -113,10 +166,10 @@ fn parse_float(text: &str) -> Result<f64, NumberError> {
             }
         }
         let stripped = buf.get(..len).ok_or(NumberError::Malformed)?;
-        return parse_float_bytes(stripped);
+        return parse_float_str(std::str::from_utf8(stripped).map_err(|_| NumberError::Malformed)?);
     }
-    let stripped: Vec<u8> = bytes.iter().copied().filter(|&b| b != b'_').collect();
-    parse_float_bytes(&stripped)
+    let stripped: String = text.chars().filter(|&c| c != '_').collect();
+    parse_float_str(&stripped)
 }
 
 /// Parses an underscore-free float literal given as bytes.
@@ -126,7 +179,8 @@ fn parse_float(text: &str) -> Result<f64, NumberError> {
 /// exponent (`'0.' + '0'*10**6 + '1e1000000'` is `0.1` in CPython, whose
 /// `dtoa` is exact for any input under 10^9 digits). Such tokens are first
 /// rewritten as `0.<significant digits>e<small exponent>`.
-fn parse_float_bytes(bytes: &[u8]) -> Result<f64, NumberError> {
+fn parse_float_str(text: &str) -> Result<f64, NumberError> {
+    let bytes = text.as_bytes();
     /// Explicit exponents below this (in magnitude) are exact in Rust's parser.
     const RUST_EXACT_EXPONENT: i64 = 0x10000;
     let split = bytes.iter().position(|&b| b == b'e' || b == b'E');
@@ -139,7 +193,7 @@ fn parse_float_bytes(bytes: &[u8]) -> Result<f64, NumberError> {
     };
     let exponent = parse_exponent(exponent)?;
     if exponent.abs() < RUST_EXACT_EXPONENT {
-        return parse_rust(bytes);
+        return text.parse().map_err(|_| NumberError::Malformed);
     }
     // value = 0.D[first..] × 10^(int_len - first + exponent), where D is
     // every mantissa digit and `first` indexes the first nonzero one.

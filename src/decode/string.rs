@@ -444,6 +444,16 @@ fn zero_lanes(v: u64) -> u64 {
     v.wrapping_sub(LO) & !v & HI
 }
 
+/// Whether a string body decodes to itself: no escapes (unless `raw`) and
+/// no carriage return to translate.
+pub(crate) fn is_plain_body(bytes: &[u8], raw: bool) -> bool {
+    if raw {
+        find_byte(bytes, 0, b'\r').is_none()
+    } else {
+        find_special(bytes, 0).is_none()
+    }
+}
+
 /// Offset of the first `\` or `\r` at or after `from`.
 fn find_special(bytes: &[u8], from: usize) -> Option<usize> {
     find_with(bytes, from, |w| {

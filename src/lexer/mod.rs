@@ -12,7 +12,7 @@ mod fstring;
 pub(crate) mod raw;
 
 pub(crate) use error::{LexError, LexErrorKind};
-pub(crate) use raw::{Raw, StrToken};
+pub(crate) use raw::{NumberShape, Raw, StrToken};
 
 use logos::{Lexer, Logos};
 
@@ -592,6 +592,53 @@ mod tests {
                 Err(e) => format!("ERR({:?} {} @{}..{})", e.kind, e.message, e.start, e.end),
             })
             .collect()
+    }
+
+    /// The shape the scanner reports lets decoding skip its checks: it must
+    /// only say "plain" when the text is, and decode to the same value.
+    #[test]
+    fn number_shapes_agree_with_full_decoding() {
+        use crate::decode::number::{decode_number, decode_number_shaped};
+        use NumberShape::{Other, PlainFloat, PlainInt};
+        let cases = [
+            ("0", PlainInt),
+            ("000", PlainInt),
+            ("42", PlainInt),
+            ("123456789012345678", PlainInt),
+            ("1234567890123456789", PlainInt),
+            ("99999999999999999999999", PlainInt),
+            ("1.5", PlainFloat),
+            ("1.", PlainFloat),
+            (".5", PlainFloat),
+            ("0.000", PlainFloat),
+            ("00.5", PlainFloat),
+            ("123456789012345678901234567890.5", PlainFloat),
+            ("1_000", Other),
+            ("0_0", Other),
+            ("1.5_5", Other),
+            ("1e5", Other),
+            ("1.5E-3", Other),
+            ("1j", Other),
+            ("1.5j", Other),
+            ("0x_ff", Other),
+            ("0o17", Other),
+            ("0b1", Other),
+        ];
+        for (text, want) in cases {
+            let token = Raw::lexer(text).next();
+            assert_eq!(token, Some(Ok(Raw::Number(want))), "{text}");
+            for limit in [0, 1, 3, 4300] {
+                assert_eq!(
+                    decode_number_shaped(text, want, limit),
+                    decode_number(text, limit),
+                    "{text} with max_int_digits = {limit}"
+                );
+            }
+        }
+        // `1e` not followed by an exponent ends the number before the `e`.
+        let mut lex = Raw::lexer("1else");
+        assert_eq!(lex.next(), Some(Ok(Raw::Number(PlainInt))));
+        assert_eq!(lex.slice(), "1");
     }
 
     #[test]

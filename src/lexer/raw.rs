@@ -48,6 +48,18 @@ pub(crate) struct StrToken {
     pub(crate) fstring_start: Option<(u8, bool)>,
 }
 
+/// What the scanner saw of a NUMBER token, so that decoding it needs no
+/// second look in the common cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumberShape {
+    /// Decimal digits only (`0`, `42`, `007` is not valid but `000` is).
+    PlainInt,
+    /// Decimal digits and one `.`: no exponent, underscore or `j`.
+    PlainFloat,
+    /// Anything else: hex/octal/binary, an exponent, underscores, imaginary.
+    Other,
+}
+
 /// A raw token.
 #[derive(Logos, Clone, Copy, Debug, PartialEq)]
 #[logos(extras = Extras)]
@@ -71,7 +83,7 @@ pub(crate) enum Raw {
     /// A NUMBER token (its text is in the span).
     #[regex(r"[0-9]", number)]
     #[regex(r"\.[0-9]", number)]
-    Number,
+    Number(NumberShape),
     /// A STRING token of any prefix and quote kind.
     #[regex(r#"([rRuUbBfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?['"]"#, string)]
     String(StrToken),
@@ -428,18 +440,25 @@ pub(super) fn utf8_len(first_byte: u8) -> usize {
 /// Scans a NUMBER token with CPython's rules (`tok_get`'s number branch,
 /// `tok_decimal_tail`, `verify_end_of_number`), including its error
 /// messages and positions.
-fn number(lex: &mut Lexer<'_, Raw>) -> Result<(), LexError> {
+fn number(lex: &mut Lexer<'_, Raw>) -> Result<NumberShape, LexError> {
     let start = lex.span().start;
     let mut scan = NumberScanner {
         src: lex.source().as_bytes(),
         start,
         cur: start,
         warnings: &mut lex.extras.warnings,
+        plain: true,
+        dot: false,
     };
     let end = scan.scan()?;
+    let shape = match (scan.plain, scan.dot) {
+        (true, false) => NumberShape::PlainInt,
+        (true, true) => NumberShape::PlainFloat,
+        (false, _) => NumberShape::Other,
+    };
     let already = lex.span().end - start;
     lex.bump(end - start - already);
-    Ok(())
+    Ok(shape)
 }
 
 /// A cursor over the source that mirrors CPython's `tok_nextc` /
@@ -449,6 +468,10 @@ struct NumberScanner<'s, 'w> {
     start: usize,
     cur: usize,
     warnings: &'w mut Vec<Warning>,
+    /// No underscore, exponent, radix prefix or `j` was read (so far).
+    plain: bool,
+    /// A `.` was read.
+    dot: bool,
 }
 
 /// What follows a number in CPython's `verify_end_of_number`.
@@ -522,6 +545,7 @@ impl NumberScanner<'_, '_> {
             let mut nonzero = false;
             loop {
                 if c == b'_' {
+                    self.plain = false;
                     c = self.next();
                     if !c.is_ascii_digit() {
                         self.backup();
@@ -573,16 +597,15 @@ impl NumberScanner<'_, '_> {
     /// character after them (already read).
     fn decimal_tail(&mut self) -> Result<u8, LexError> {
         loop {
-            let mut c;
-            loop {
-                c = self.next();
-                if !c.is_ascii_digit() {
-                    break;
-                }
+            // The run of digits, then the character after it.
+            while self.src.get(self.cur).is_some_and(u8::is_ascii_digit) {
+                self.cur += 1;
             }
+            let mut c = self.next();
             if c != b'_' {
                 return Ok(c);
             }
+            self.plain = false;
             c = self.next();
             if !c.is_ascii_digit() {
                 self.backup();
@@ -593,6 +616,7 @@ impl NumberScanner<'_, '_> {
 
     /// After the '.', `c` is the first character of the fraction.
     fn fraction(&mut self, c: u8) -> Result<usize, LexError> {
+        self.dot = true;
         let c = if c.is_ascii_digit() {
             self.backup();
             self.decimal_tail()?
@@ -627,6 +651,7 @@ impl NumberScanner<'_, '_> {
             self.backup();
             return Ok(self.cur);
         }
+        self.plain = false;
         self.backup();
         c = self.decimal_tail()?;
         if c == b'j' || c == b'J' {
@@ -637,12 +662,14 @@ impl NumberScanner<'_, '_> {
 
     /// `j` was read.
     fn imaginary(&mut self) -> Result<usize, LexError> {
+        self.plain = false;
         let c = self.next();
         self.finish(c, NumberEnd::Imaginary)
     }
 
     /// `0x`, `0o` or `0b` was read.
     fn radix(&mut self, radix: u32, kind: NumberEnd) -> Result<usize, LexError> {
+        self.plain = false;
         let is_digit = |c: u8| (c as char).is_digit(radix);
         let mut c = self.next();
         loop {

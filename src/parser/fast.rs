@@ -10,7 +10,7 @@ use lalrpop_util::ParseError;
 
 use crate::builder::Builder;
 use crate::error::{ErrorKind, LimitKind};
-use crate::value::{Complex, Int, PyStr, Unhashable};
+use crate::value::{Complex, Int, Unhashable};
 
 use super::token::{ActionError, Fail, Tok};
 
@@ -162,18 +162,6 @@ pub(crate) fn number<B: Builder>(
     }))
 }
 
-/// Builds a str.
-pub(crate) fn string<B: Builder>(
-    b: &mut B,
-    budget: &mut Budget,
-    start: usize,
-    end: usize,
-    s: PyStr,
-) -> ActionResult<Lit<B::Value>> {
-    budget.take(start, end)?;
-    Ok(Ok(b.str(s)))
-}
-
 /// List or tuple items converted so far.
 pub(crate) struct Items<V> {
     values: Vec<V>,
@@ -219,14 +207,11 @@ pub(crate) fn list<B: Builder>(
     budget: &mut Budget,
     start: usize,
     end: usize,
-    items: Option<Items<B::Value>>,
+    items: Items<B::Value>,
     last: Option<Lit<B::Value>>,
 ) -> ActionResult<Lit<B::Value>> {
     budget.take(start, end)?;
-    Ok(items
-        .unwrap_or_else(Items::new)
-        .finish(last)
-        .map(|v| b.list(v)))
+    Ok(items.finish(last).map(|v| b.list(v)))
 }
 
 /// Builds a tuple.
@@ -235,14 +220,11 @@ pub(crate) fn tuple<B: Builder>(
     budget: &mut Budget,
     start: usize,
     end: usize,
-    items: Option<Items<B::Value>>,
+    items: Items<B::Value>,
     last: Option<Lit<B::Value>>,
 ) -> ActionResult<Lit<B::Value>> {
     budget.take(start, end)?;
-    Ok(items
-        .unwrap_or_else(Items::new)
-        .finish(last)
-        .map(|v| b.tuple(v)))
+    Ok(items.finish(last).map(|v| b.tuple(v)))
 }
 
 /// A set under construction, or the first error met.

@@ -7,17 +7,17 @@
 //! here too (the int digit limit is checked when the number is reached, as
 //! in CPython's number action).
 
-use crate::decode::number::{decode_number, Number, NumberError};
+use crate::decode::number::{decode_number_shaped, Number, NumberError};
 use crate::decode::string::{
-    decode_bytes, decode_str, EscapeError, EscapeWarning, BYTES_NON_ASCII,
+    decode_bytes, decode_str, is_plain_body, EscapeError, EscapeWarning, BYTES_NON_ASCII,
 };
 use crate::error::LimitKind;
 use crate::lexer::{Kind, LexError, Raw, StrToken, Token, Tokenizer, Warning, WarningKind};
 use crate::options::{Parser, PythonVersion};
-use crate::value::{Int, PyStrBuf};
+use crate::value::{Int, PyStr, PyStrBuf};
 
 use super::fstring::{self, FStringError};
-use super::token::{ActionError, Fail, Spanned, Tok};
+use super::token::{ActionError, Fail, Span, Spanned, Tok};
 
 /// What the stream is read for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,9 +122,9 @@ impl<'a> Literals<'a> {
             Kind::FStringEnd => Tok::FStringEnd,
             Kind::FStringMiddle { raw } => return self.fstring_middle(start, end, raw),
             Kind::Raw(Raw::String(first)) => return self.strings(first, start, end),
-            Kind::Raw(Raw::Number) => {
+            Kind::Raw(Raw::Number(shape)) => {
                 let text = &src[start..end];
-                match decode_number(text, self.config.limits.max_int_digits) {
+                match decode_number_shaped(text, shape, self.config.limits.max_int_digits) {
                     Ok(Number::Int(i)) => Tok::Int(i),
                     Ok(Number::Float(f)) => Tok::Float(f),
                     Ok(Number::Imag(f)) => Tok::Imag(f),
@@ -155,7 +155,9 @@ impl<'a> Literals<'a> {
     /// 3.11's `_PyPegen_concatenate_strings` does: piece by piece, each
     /// piece decoded before the bytes/str mix check.
     fn strings(&mut self, first: StrToken, start: usize, mut end: usize) -> Spanned {
-        let mut pieces = vec![(first, start, end)];
+        // Most groups are one token: the rest of the group is only
+        // allocated when a second piece follows.
+        let mut rest = Vec::new();
         loop {
             match self.peek() {
                 Some(Ok(Token {
@@ -163,7 +165,7 @@ impl<'a> Literals<'a> {
                     start: piece_start,
                     end: piece_end,
                 })) => {
-                    pieces.push((*piece, *piece_start, *piece_end));
+                    rest.push((*piece, *piece_start, *piece_end));
                     end = *piece_end;
                     self.peeked = None;
                 }
@@ -176,10 +178,43 @@ impl<'a> Literals<'a> {
                 _ => break,
             }
         }
-        match self.decode_group(&pieces) {
+        if rest.is_empty() {
+            if let Some(tok) = self.plain_string(first) {
+                return Ok((start, tok, end));
+            }
+        }
+        rest.insert(0, (first, start, end));
+        match self.decode_group(&rest) {
             Ok(tok) => Ok((start, tok, end)),
             Err(error) => self.conversion_error(start, end, error, Tok::Str(Default::default())),
         }
+    }
+
+    /// The common case of a group: one `str` or `bytes` token without
+    /// escapes or carriage returns (nor non-ASCII characters in bytes),
+    /// whose value is its body as it stands. `None` for anything else.
+    fn plain_string(&self, piece: StrToken) -> Option<Tok> {
+        if piece.prefix.fstring {
+            return None;
+        }
+        let body = self.tokens.source().get(piece.body_start..piece.body_end)?;
+        if !is_plain_body(body.as_bytes(), piece.prefix.raw) {
+            return None;
+        }
+        Some(if piece.prefix.bytes {
+            if !body.is_ascii() {
+                return None;
+            }
+            Tok::Bytes(body.as_bytes().to_vec())
+        } else if self.mode == Mode::Literal {
+            // Built from the borrowed text by the grammar's action.
+            Tok::PlainStr(Span {
+                start: piece.body_start,
+                end: piece.body_end,
+            })
+        } else {
+            Tok::Str(PyStr::from(body))
+        })
     }
 
     /// Decodes and concatenates the pieces of a string group.

@@ -34,6 +34,22 @@ lalrpop_util::lalrpop_mod!(
     literal_grammar,
     "/literal.rs"
 );
+// The same grammar, generated with LALRPOP's recursive ascent backend
+// (see `build.rs` and `RECURSIVE_ASCENT_MAX_DEPTH`).
+lalrpop_util::lalrpop_mod!(
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        unused_qualifications,
+        missing_docs,
+        dead_code,
+        unused_imports,
+        unused_variables,
+        unused_mut
+    )]
+    literal_ra_grammar,
+    "/literal_ra.rs"
+);
 lalrpop_util::lalrpop_mod!(
     #[allow(
         clippy::all,
@@ -46,6 +62,33 @@ lalrpop_util::lalrpop_mod!(
     python_grammar,
     "/python.rs"
 );
+
+/// The deepest nesting (`Limits::max_depth`) for which the fast path may use
+/// the recursive ascent parser. It is faster than the table-driven one but
+/// recurses on the native stack, a few KiB per open bracket; above this
+/// bound (and whenever the thread has too little stack left, see
+/// [`recursive_ascent_fits`]) the table-driven parser, whose stack is on the
+/// heap, runs instead, so any depth parses on a small thread stack.
+const RECURSIVE_ASCENT_MAX_DEPTH: usize = 256;
+
+/// Native stack to reserve per level of nesting for the recursive ascent
+/// parser: about twice the most measured in a release build (≈4.3 KiB for
+/// nested dict values, ≈2 KiB for lists); unoptimized builds use more.
+const RECURSIVE_ASCENT_STACK_PER_LEVEL: usize = if cfg!(debug_assertions) {
+    64 << 10
+} else {
+    8 << 10
+};
+
+/// Whether the recursive ascent parser can run `max_depth` levels deep on
+/// what is left of this thread's stack (with a margin for the builder and
+/// the callers). `false` when the stack size cannot be known.
+fn recursive_ascent_fits(max_depth: usize) -> bool {
+    const MARGIN: usize = 128 << 10;
+    max_depth <= RECURSIVE_ASCENT_MAX_DEPTH
+        && stacker::remaining_stack()
+            .is_some_and(|left| left >= max_depth * RECURSIVE_ASCENT_STACK_PER_LEVEL + MARGIN)
+}
 
 /// Parses `text` with `limits`, building the result with `builder`.
 pub(crate) fn parse_into<B: Builder>(
@@ -62,7 +105,11 @@ pub(crate) fn parse_into<B: Builder>(
 
     let mut literals = Literals::new(Tokenizer::new(src, config), config, Mode::Literal);
     let mut budget = Budget::new(limits.max_nodes);
-    let fast = literal_grammar::EvalParser::new().parse(builder, &mut budget, &mut literals);
+    let fast = if recursive_ascent_fits(limits.max_depth) {
+        literal_ra_grammar::EvalParser::new().parse(builder, &mut budget, src, &mut literals)
+    } else {
+        literal_grammar::EvalParser::new().parse(builder, &mut budget, src, &mut literals)
+    };
     let limit = match fast {
         Ok(Ok(value)) => return Ok((value, literals.take_warnings())),
         Ok(Err(Deferred(e))) => return Err(at(*e)),

@@ -12,6 +12,9 @@ pub(crate) enum Tok {
     Float(f64),
     Imag(f64),
     Str(PyStr),
+    /// A `str` whose value is the source text at this byte range (one
+    /// token, no escapes, no carriage returns); only in the literal grammar.
+    PlainStr(Span),
     Bytes(Vec<u8>),
     /// A string group with at least one f-string piece (a `JoinedStr`),
     /// when f-strings are single tokens (CPython 3.11).
@@ -30,6 +33,13 @@ pub(crate) enum Tok {
     Newline,
     Indent,
     EndMarker,
+}
+
+/// A byte range of the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// A failure that stops a parse, as the grammars' `Error` type.

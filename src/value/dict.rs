@@ -9,6 +9,9 @@ use std::iter::FusedIterator;
 
 pub(super) type Map = IndexMap<Key, Value, RandomState>;
 
+/// The capacity a dict gets on its first insertion.
+const FIRST_CAPACITY: usize = 4;
+
 /// A Python `dict`: insertion-ordered, with Python's key rules.
 ///
 /// Keys must be hashable (no `list`, `dict` or `set`, also not inside a
@@ -111,9 +114,14 @@ impl Dict {
     /// ```
     pub fn insert(&mut self, key: Value, value: Value) -> Result<Option<Value>, Unhashable> {
         check_hashable(&key)?;
-        let map = self
-            .map
-            .get_or_insert_with(|| Box::new(Map::with_hasher(RandomState::new())));
+        // Room for a few entries from the start: most dicts in data are
+        // small records, and this spares them the first regrowth.
+        let map = self.map.get_or_insert_with(|| {
+            Box::new(Map::with_capacity_and_hasher(
+                FIRST_CAPACITY,
+                RandomState::new(),
+            ))
+        });
         // `IndexMap::insert` keeps the existing key and its position.
         Ok(map.insert(Key(key), value))
     }

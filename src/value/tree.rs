@@ -35,10 +35,15 @@ fn detach(v: &mut Value) -> Option<Detached> {
                 None
             }
         }
-        // Keys, values and elements are `Value`s; detach all of them so
-        // their own (iterative) drops never see grandchildren.
-        Value::Dict(d) if !d.is_empty() => Some(Detached::Dict(mem::take(d).into_iter())),
-        Value::Set(s) if !s.is_empty() => Some(Detached::Set(mem::take(s).into_iter())),
+        // Keys, values and elements are `Value`s; when any of them has
+        // children, detach all of them so their own (iterative) drops never
+        // see grandchildren.
+        Value::Dict(d) if d.iter().any(|(k, v)| has_children(k) || has_children(v)) => {
+            Some(Detached::Dict(mem::take(d).into_iter()))
+        }
+        Value::Set(s) if s.iter().any(has_children) => {
+            Some(Detached::Set(mem::take(s).into_iter()))
+        }
         _ => None,
     }
 }

@@ -29,7 +29,7 @@ impl Parser<'_> {
                 Raw::True => Some(NodeKind::Constant(Const::True)),
                 Raw::False => Some(NodeKind::Constant(Const::False)),
                 Raw::None => Some(NodeKind::Constant(Const::None)),
-                Raw::Number => Some(NodeKind::Constant(Const::Literal)),
+                Raw::Number(_) => Some(NodeKind::Constant(Const::Literal)),
                 Raw::Ellipsis => Some(NodeKind::Constant(Const::Ellipsis)),
                 _ => None,
             };

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::lexer::raw::NumberShape;
 use crate::lexer::{Kind, Raw};
 use crate::options::PythonVersion;
 
@@ -508,8 +509,8 @@ const HUGE: usize = 100_000;
 fn deep_unary_chain_is_bounded() {
     let src = format!("{}1 2", "-".repeat(HUGE));
     let mut list: Vec<_> = (0..HUGE).map(|i| token(Raw::Minus, i, 0)).collect();
-    list.push(token(Raw::Number, HUGE, 0));
-    list.push(token(Raw::Number, HUGE + 2, 0));
+    list.push(token(Raw::Number(NumberShape::Other), HUGE, 0));
+    list.push(token(Raw::Number(NumberShape::Other), HUGE + 2, 0));
     let list = finish(list, src.len());
     for version in VERSIONS {
         let result = timed(Duration::from_secs(2), || {
@@ -523,8 +524,8 @@ fn deep_unary_chain_is_bounded() {
 fn deep_brackets_are_bounded() {
     let src = format!("{}1 2", "(".repeat(HUGE));
     let mut list: Vec<_> = (0..HUGE).map(|i| token(Raw::LPar, i, i + 1)).collect();
-    list.push(token(Raw::Number, HUGE, HUGE));
-    list.push(token(Raw::Number, HUGE + 2, HUGE));
+    list.push(token(Raw::Number(NumberShape::Other), HUGE, HUGE));
+    list.push(token(Raw::Number(NumberShape::Other), HUGE + 2, HUGE));
     let list = finish(list, src.len());
     for version in VERSIONS {
         let result = timed(Duration::from_secs(2), || {
@@ -602,7 +603,7 @@ const KINDS: [Kind; 49] = [
     Kind::FStringEnd,
     Kind::Raw(Raw::Exclamation),
     Kind::Raw(Raw::Name),
-    Kind::Raw(Raw::Number),
+    Kind::Raw(Raw::Number(NumberShape::Other)),
     Kind::Raw(Raw::True),
     Kind::Raw(Raw::None),
     Kind::Raw(Raw::Ellipsis),
