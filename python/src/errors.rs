@@ -121,7 +121,7 @@ impl SyntaxPosition {
             return SyntaxPosition {
                 lineno,
                 offset: 0,
-                text: line.to_owned(),
+                text: with_newline(line.trim_end_matches(['\n', '\r']), line.len() > line.trim_end_matches(['\n', '\r']).len()),
                 end_lineno: lineno,
                 end_offset: 0,
             };
@@ -133,11 +133,21 @@ impl SyntaxPosition {
                 column
             }
         };
-        let line_text = if err.line() == 1 {
+        let mut line_text = if err.line() == 1 {
             err.line_text().get(strip..).unwrap_or_default().to_owned()
         } else {
             err.line_text().to_owned()
         };
+        // CPython's `text` is the tokenizer's current line, newline
+        // included, when the tokenizer is still on the error's line: always
+        // but for unclosed brackets, which are reported at the end of input.
+        let has_break = line_break_after(text, err.span().start);
+        if has_break
+            && (!err.message().ends_with("was never closed")
+                || err.line() == last_line(&text[strip..]).0)
+        {
+            line_text.push('\n');
+        }
         if err.kind() == ErrorKind::Limit(LimitKind::IntDigits) {
             // CPython reports the int digit limit without a column.
             return SyntaxPosition {
@@ -149,9 +159,17 @@ impl SyntaxPosition {
             };
         }
         let (lineno, offset) = (err.line(), shift(err.line(), err.column()));
-        let at_end = err.span().start >= text.len();
+        // Reported at the end marker, or at the closing quote of a string
+        // that ends the input (where the core places errors CPython reports
+        // at the end marker).
+        let rest = text.get(err.span().start..).unwrap_or_default();
+        let rest = rest.trim_end_matches([' ', '\t', '\n', '\r', '\x0c']);
+        let at_end = rest.is_empty() || rest == "'" || rest == "\"";
         let (end_lineno, end_offset) = match end_rule(err.kind(), err.message(), at_end) {
-            End::Span => (err.end_line(), shift(err.end_line(), err.end_column()) as isize),
+            End::Span => (
+                err.end_line(),
+                end_column(text, strip, &line_text, lineno, err.span().end),
+            ),
             End::Start => (lineno, offset as isize),
             End::Unknown => (lineno, -1),
             End::Zero => (lineno, 0),
@@ -166,17 +184,25 @@ impl SyntaxPosition {
     }
 
     /// The position of the bytes `span` of `text` (used for warnings turned
-    /// into errors, which CPython reports at the string token).
-    pub(crate) fn of_span(text: &str, span: std::ops::Range<usize>) -> SyntaxPosition {
+    /// into errors, which CPython reports at the string token);
+    /// `tokenizer_on_line` when CPython's tokenizer had not left the line
+    /// of the span's start yet (then `text` ends with its newline).
+    pub(crate) fn of_span(
+        text: &str,
+        span: std::ops::Range<usize>,
+        tokenizer_on_line: bool,
+    ) -> SyntaxPosition {
         let strip = stripped_len(text);
         let (lineno, offset, line) = locate(text, span.start, strip);
-        let (end_lineno, end_offset, _) = locate(text, span.end, strip);
+        let (end_lineno, _, _) = locate(text, span.end, strip);
+        let end_offset = end_column(text, strip, line, lineno, span.end);
+        let has_break = tokenizer_on_line && line_break_after(text, span.start);
         SyntaxPosition {
             lineno,
             offset,
-            text: line.to_owned(),
+            text: with_newline(line, has_break),
             end_lineno,
-            end_offset: end_offset as isize,
+            end_offset,
         }
     }
 
@@ -251,6 +277,45 @@ fn end_rule(kind: ErrorKind, message: &str, at_end: bool) -> End {
     } else {
         End::Span
     }
+}
+
+/// CPython's `end_offset` for an error that ends at byte `end` of `text`
+/// and starts on line `lineno`, whose (stripped) text is `line`: the end's
+/// byte column in its own line, converted to code points *with the start
+/// line's text* and capped at its length + 1 (which only matters for
+/// errors that span several lines).
+fn end_column(text: &str, strip: usize, line: &str, lineno: usize, end: usize) -> isize {
+    let end = floor_boundary(text, end.min(text.len()));
+    let (end_line, _, _) = locate(text, end, strip);
+    let line_start = if end_line == 1 {
+        strip.min(end)
+    } else {
+        text[..end].rfind(['\n', '\r']).map_or(0, |n| n + 1)
+    };
+    let column = end - line_start;
+    if end_line == lineno {
+        return text[line_start..end].chars().count() as isize + 1;
+    }
+    if column >= line.len() {
+        line.chars().count() as isize + 1
+    } else {
+        String::from_utf8_lossy(&line.as_bytes()[..column]).chars().count() as isize + 1
+    }
+}
+
+/// Whether the line holding byte `at` of `text` ends with a line break.
+fn line_break_after(text: &str, at: usize) -> bool {
+    text.get(at..).is_some_and(|rest| rest.contains(['\n', '\r']))
+}
+
+/// `line` followed by `\n` when `newline` (CPython translates `\r\n` and
+/// `\r` to `\n` before tokenizing).
+fn with_newline(line: &str, newline: bool) -> String {
+    let mut text = line.to_owned();
+    if newline {
+        text.push('\n');
+    }
+    text
 }
 
 /// How many leading spaces and tabs `ast.literal_eval` strips.

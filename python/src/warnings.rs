@@ -39,10 +39,12 @@ pub(crate) fn emit(
     for warning in found {
         let category = category(py, warning.kind(), version);
         // CPython reports the line where the string token starts.
-        let token = tokens
+        let index = tokens
             .iter()
-            .rev()
-            .find(|t| t.start <= warning.offset())
+            .rposition(|t| t.start <= warning.offset())
+            .unwrap_or_default();
+        let token = tokens
+            .get(index)
             .cloned()
             .unwrap_or(warning.offset()..warning.offset());
         let lineno = errors::line_of(text, token.start);
@@ -50,7 +52,11 @@ pub(crate) fn emit(
             warn_explicit.call1((warning.message(), category.clone(), FILENAME, lineno));
         if let Err(err) = issued {
             if err.is_instance(py, &category) {
-                return Err(warning_error(py, text, warning.message(), token));
+                // CPython converts a string group once it has read the
+                // token after it.
+                let after = token_after_group(text, &tokens, index);
+                let same_line = errors::line_of(text, after) == lineno;
+                return Err(warning_error(py, text, warning.message(), token, same_line));
             }
             return Err(err);
         }
@@ -60,8 +66,14 @@ pub(crate) fn emit(
 
 /// The `SyntaxError` CPython raises when the warning about the string token
 /// `token` is turned into an error.
-fn warning_error(py: Python<'_>, text: &str, message: &str, token: Range<usize>) -> PyErr {
-    let position = SyntaxPosition::of_span(text, token);
+fn warning_error(
+    py: Python<'_>,
+    text: &str,
+    message: &str,
+    token: Range<usize>,
+    tokenizer_on_line: bool,
+) -> PyErr {
+    let position = SyntaxPosition::of_span(text, token, tokenizer_on_line);
     let exception = errors::module(py)
         .and_then(|m| m.getattr("LiteralSyntaxError"))
         .and_then(|cls| cls.call1((message, position.details(py)?)));
@@ -166,6 +178,37 @@ fn category(py: Python<'_>, kind: WarningKind, version: PythonVersion) -> Bound<
             py.get_type::<PyDeprecationWarning>()
         }
         _ => py.get_type::<PySyntaxWarning>(),
+    }
+}
+
+/// Where the token after the string group that holds `tokens[index]`
+/// starts (a line break stands for the `NEWLINE` token at the end).
+fn token_after_group(text: &str, tokens: &[Range<usize>], index: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut index = index;
+    loop {
+        let end = tokens.get(index).map_or(text.len(), |t| t.end);
+        let mut at = end;
+        // Skip blanks, comments, line continuations and line breaks (in a
+        // valid literal, a line break is a token only at the very end).
+        while at < bytes.len() {
+            match bytes[at] {
+                b' ' | b'\t' | b'\x0c' | b'\n' | b'\r' => at += 1,
+                b'\\' => at += 1 + usize::from(bytes.get(at + 1) == Some(&b'\r')) + 1,
+                b'#' => {
+                    while at < bytes.len() && !matches!(bytes[at], b'\n' | b'\r') {
+                        at += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        match tokens.get(index + 1) {
+            Some(next) if next.start == at => index += 1,
+            // Nothing follows: the NEWLINE token right after the string.
+            _ if at >= bytes.len() => return end,
+            _ => return at,
+        }
     }
 }
 
