@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite of safelit: formatting, lints, every Rust test
-# (unit, CPython parity tables, properties, limits, deep nesting, doc tests)
-# and the documentation build. `.ci/run` calls this script.
+# (unit, CPython parity tables, properties, limits, deep nesting, doc tests),
+# the documentation build, then the Python package's suite under CPython
+# 3.11, 3.12 and 3.13 (scripts/test_python.sh). `.ci/run` calls this script.
 #
-# Needs: a Rust toolchain (cargo). Installs the rustfmt and clippy
-# components when rustup is there and they are missing.
+# Needs: a Rust toolchain (cargo), and CPython 3.11-3.13 (pyenv) with
+# access to PyPI for the Python suite's tools. Installs the rustfmt and
+# clippy components when rustup is there and they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +22,8 @@ fi
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy (all targets, warnings are errors)"
-cargo clippy --all-targets -- -D warnings
+step "cargo clippy (workspace, all targets, warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test (unit, parity, properties, limits, deep nesting, examples)"
 cargo test --all-targets
@@ -38,5 +40,8 @@ if command -v python3 >/dev/null 2>&1 && [ "$(python3 -c 'import sys; print(sys.
 else
     echo "skipped: needs CPython 3.11.7 as python3 (the table's oracle); the table itself was tested above"
 fi
+
+step "Python package (CPython 3.11, 3.12, 3.13)"
+scripts/test_python.sh
 
 step "all tests passed"

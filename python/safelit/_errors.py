@@ -93,7 +93,7 @@ class LimitMemoryError(LimitError, MemoryError):
 
 # Builtin exception classes of ``ast.literal_eval`` re-raised as safelit's own
 # (exact classes only: a subclass keeps its own type).
-_WRAPPED: dict[type, type] = {
+_WRAPPED: dict[type[BaseException], type[BaseException]] = {
     ValueError: LiteralValueError,
     TypeError: LiteralTypeError,
     OverflowError: LiteralOverflowError,

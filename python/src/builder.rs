@@ -77,7 +77,9 @@ impl<'py> Builder for PyBuilder<'py> {
     }
 
     fn bool(&mut self, value: bool) -> Self::Value {
-        pyo3::types::PyBool::new(self.py, value).to_owned().into_any()
+        pyo3::types::PyBool::new(self.py, value)
+            .to_owned()
+            .into_any()
     }
 
     fn ellipsis(&mut self) -> Self::Value {

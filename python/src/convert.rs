@@ -2,7 +2,8 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{
-    IntoPyDict, PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyList, PySet, PyString, PyTuple,
+    IntoPyDict, PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyList, PySet, PyString,
+    PyTuple,
 };
 use safelit::{DictIntoIter, Int, PyStr, SetIntoIter, Value};
 

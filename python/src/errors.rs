@@ -71,10 +71,7 @@ fn build(py: Python<'_>, text: &str, err: &safelit::Error) -> PyResult<PyErr> {
         },
     };
     let cls = class(py, name)?;
-    let is_syntax = matches!(
-        kind.python_exception(),
-        "SyntaxError" | "IndentationError"
-    );
+    let is_syntax = matches!(kind.python_exception(), "SyntaxError" | "IndentationError");
     let exception = if is_syntax && err.message() != NUL_MESSAGE {
         let position = SyntaxPosition::of(text, err);
         cls.call1((err.message(), position.details(py)?))?
@@ -121,7 +118,10 @@ impl SyntaxPosition {
             return SyntaxPosition {
                 lineno,
                 offset: 0,
-                text: with_newline(line.trim_end_matches(['\n', '\r']), line.len() > line.trim_end_matches(['\n', '\r']).len()),
+                text: with_newline(
+                    line.trim_end_matches(['\n', '\r']),
+                    line.len() > line.trim_end_matches(['\n', '\r']).len(),
+                ),
                 end_lineno: lineno,
                 end_offset: 0,
             };
@@ -299,13 +299,17 @@ fn end_column(text: &str, strip: usize, line: &str, lineno: usize, end: usize) -
     if column >= line.len() {
         line.chars().count() as isize + 1
     } else {
-        String::from_utf8_lossy(&line.as_bytes()[..column]).chars().count() as isize + 1
+        String::from_utf8_lossy(&line.as_bytes()[..column])
+            .chars()
+            .count() as isize
+            + 1
     }
 }
 
 /// Whether the line holding byte `at` of `text` ends with a line break.
 fn line_break_after(text: &str, at: usize) -> bool {
-    text.get(at..).is_some_and(|rest| rest.contains(['\n', '\r']))
+    text.get(at..)
+        .is_some_and(|rest| rest.contains(['\n', '\r']))
 }
 
 /// `line` followed by `\n` when `newline` (CPython translates `\r\n` and

@@ -56,7 +56,10 @@ fn interpreter_int_max_str_digits(py: Python<'_>) -> PyResult<usize> {
     static GETTER: PyOnceLock<Option<Py<PyAny>>> = PyOnceLock::new();
     let getter = GETTER.get_or_try_init(py, || -> PyResult<_> {
         let sys = py.import("sys")?;
-        Ok(sys.getattr("get_int_max_str_digits").ok().map(Bound::unbind))
+        Ok(sys
+            .getattr("get_int_max_str_digits")
+            .ok()
+            .map(Bound::unbind))
     })?;
     match getter {
         Some(f) => f.call0(py)?.extract(py),

@@ -48,13 +48,17 @@ pub(crate) fn emit(
             .cloned()
             .unwrap_or(warning.offset()..warning.offset());
         let lineno = errors::line_of(text, token.start);
-        let issued =
-            warn_explicit.call1((warning.message(), category.clone(), FILENAME, lineno));
+        let issued = warn_explicit.call1((warning.message(), category.clone(), FILENAME, lineno));
         if let Err(err) = issued {
             if err.is_instance(py, &category) {
-                // CPython converts a string group once it has read the
-                // token after it.
-                let after = token_after_group(text, &tokens, index);
+                // CPython 3.11 converts a string group once it has read
+                // the token after it; 3.12+ converts each string token as
+                // soon as it is read.
+                let after = if version >= PythonVersion::V3_12 {
+                    token.end
+                } else {
+                    token_after_group(text, &tokens, index)
+                };
                 let same_line = errors::line_of(text, after) == lineno;
                 return Err(warning_error(py, text, warning.message(), token, same_line));
             }
@@ -113,8 +117,7 @@ pub(crate) fn replay_for_error(
     let Err(raised) = ast.call_method("parse", (source, FILENAME), Some(&kwargs)) else {
         return Ok(());
     };
-    if raised.is_instance_of::<PyMemoryError>(py) || raised.is_instance_of::<PyRecursionError>(py)
-    {
+    if raised.is_instance_of::<PyMemoryError>(py) || raised.is_instance_of::<PyRecursionError>(py) {
         return Ok(());
     }
     if !raised.is_instance_of::<PySyntaxError>(py) {
@@ -135,15 +138,9 @@ pub(crate) fn replay_for_error(
 fn is_warning_message(message: &str) -> bool {
     message.starts_with("invalid escape sequence '")
         || message.starts_with("invalid octal escape sequence '")
-        || [
-            "decimal",
-            "hexadecimal",
-            "octal",
-            "binary",
-            "imaginary",
-        ]
-        .iter()
-        .any(|kind| message == format!("invalid {kind} literal"))
+        || ["decimal", "hexadecimal", "octal", "binary", "imaginary"]
+            .iter()
+            .any(|kind| message == format!("invalid {kind} literal"))
 }
 
 /// Whether `text` could make CPython warn: it has a backslash, or a

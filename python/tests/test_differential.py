@@ -16,8 +16,6 @@ import ast
 import collections
 import os
 import warnings
-from typing import Any
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -66,7 +64,7 @@ def check(text: str) -> None:
 
 # --- valid literals, written in many ways ----------------------------------
 
-def ints(draw: Any) -> str:
+def ints(draw: st.DrawFn) -> str:
     n = draw(st.integers(min_value=0, max_value=10**40) | st.integers(0, 300))
     form = draw(st.sampled_from(["dec", "hex", "oct", "bin", "under"]))
     if form == "hex":
@@ -80,7 +78,7 @@ def ints(draw: Any) -> str:
     return str(n)
 
 
-def floats(draw: Any) -> str:
+def floats(draw: st.DrawFn) -> str:
     f = draw(st.floats(allow_nan=False, allow_infinity=False, width=64).map(abs))
     form = draw(st.sampled_from(["repr", "e", "dot", "big"]))
     if form == "e":
@@ -96,12 +94,12 @@ ESCAPES = ["\\n", "\\t", "\\\\", "\\'", '\\"', "\\x41", "\\101", "\\u00e9", "\\U
            "\\N{BULLET}", "\\d", "\\777", "\\\n", "\\0", "\\ud800"]
 
 
-def strings(draw: Any) -> str:
+def strings(draw: st.DrawFn) -> str:
     prefix = draw(st.sampled_from(["", "", "r", "b", "rb", "u", "R", "B", "Br"]))
     quote = draw(st.sampled_from(["'", '"', "'''", '"""']))
     parts = draw(st.lists(
         st.sampled_from(ESCAPES) | st.text(
-            alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\\'\"\r\n\0"),
+            alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\\'\"\r\n\0"),
             max_size=6,
         ),
         max_size=4,
@@ -112,7 +110,7 @@ def strings(draw: Any) -> str:
     return prefix + quote + body + quote
 
 
-def scalars(draw: Any) -> str:
+def scalars(draw: st.DrawFn) -> str:
     kind = draw(st.sampled_from(["int", "float", "complex", "str", "const", "signed"]))
     if kind == "int":
         return ints(draw)
@@ -131,7 +129,7 @@ SEPARATORS = [", ", ",", " , ", ",\n", ", # c\n", ",\\\n"]
 
 
 @st.composite
-def literals(draw: Any, depth: int = 0) -> str:
+def literals(draw: st.DrawFn, depth: int = 0) -> str:
     if depth > 3 or draw(st.integers(0, 2)) == 0:
         return scalars(draw)
     kind = draw(st.sampled_from(["list", "tuple", "dict", "set", "paren"]))
@@ -155,7 +153,7 @@ def literals(draw: Any, depth: int = 0) -> str:
 
 
 @st.composite
-def documents(draw: Any) -> str:
+def documents(draw: st.DrawFn) -> str:
     lead = draw(st.sampled_from(["", " ", "\t", "  \t", "\n", "# c\n"]))
     tail = draw(st.sampled_from(["", "\n", " ", " # end", "\n\n", "\r\n"]))
     return lead + draw(literals()) + tail
@@ -168,7 +166,7 @@ NOISE = list("'\"\\ ()[]{},:.+-*jJeE_0x19#\n\t\r\0λ€\u00a0;=@$`?~!<>|&^%") + 
 
 
 @st.composite
-def mutated(draw: Any) -> str:
+def mutated(draw: st.DrawFn) -> str:
     text = draw(documents())
     for _ in range(draw(st.integers(1, 3))):
         op = draw(st.sampled_from(["insert", "delete", "replace", "duplicate"]))

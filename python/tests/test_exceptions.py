@@ -132,7 +132,12 @@ def test_non_syntax_errors(text: str, builtin: type) -> None:
 
 
 def test_except_clauses_keep_working() -> None:
-    for text, cls in [("[", SyntaxError), ("x", ValueError), ("{[]}", TypeError)]:
+    checks: list[tuple[str, type[Exception]]] = [
+        ("[", SyntaxError),
+        ("x", ValueError),
+        ("{[]}", TypeError),
+    ]
+    for text, cls in checks:
         try:
             safelit.literal_eval(text)
         except cls:
@@ -230,5 +235,5 @@ def test_negative_limits_are_rejected(bad: int) -> None:
 
 def test_limit_arguments_are_keyword_only() -> None:
     with pytest.raises(TypeError):
-        safelit.literal_eval("1", 5)  # type: ignore[misc]
+        safelit.literal_eval("1", 5)  # type: ignore[call-arg]
     assert safelit.literal_eval("1", max_nodes=10**30) == 1
