@@ -22,8 +22,11 @@ use safelit::{Parser, PythonVersion, ValueBuilder};
 
 /// Inputs of at least this many bytes are parsed with the GIL released.
 ///
-/// Below it, building Python objects directly is faster and the parse is too
-/// short (well under a millisecond) for other threads to notice the GIL.
+/// Building Python objects while parsing costs about 25-40% less CPU than
+/// parsing into a `Value` and converting it (measured from 70 bytes to
+/// 2 MB), but holds the GIL throughout: about 4 ms at 64 KiB, close to
+/// Python's default thread switch interval (5 ms). Above that, the parse
+/// (roughly half the time) runs with the GIL released.
 const DETACH_THRESHOLD: usize = 64 * 1024;
 
 /// `literal_eval(node_or_string, /, *, max_depth=None, max_int_digits=None,
