@@ -48,5 +48,5 @@ for minor in $versions; do
     # What a user runs: `pip install .` (release build by maturin).
     "$py" -m pip install --quiet --no-deps --force-reinstall .
     "$py" -c "import sys, safelit; print('safelit', safelit.__version__, 'on', sys.version.split()[0], '- follows CPython', safelit.PYTHON_VERSION)"
-    "$py" -m pytest -q -p no:cacheprovider python/tests "$@"
+    "$py" -m pytest -q -rP -p no:cacheprovider --durations=5 python/tests "$@"
 done
