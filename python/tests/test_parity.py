@@ -79,7 +79,10 @@ def compare(case: dict[str, Any], want: Outcome, got: Outcome) -> tuple[list[str
                 if getattr(want.error, f, None) != getattr(got.error, f, None):
                     notes.append(f)
         else:
-            notes.append("position not comparable")
+            # Counted: CPython's text is a synthetic or multi-line buffer.
+            w = (want.error.lineno, want.error.offset)
+            g = (getattr(got.error, "lineno", None), getattr(got.error, "offset", None))
+            notes.append("text not the source line" + ("" if w == g else ", position differs"))
     return problems, notes
 
 
