@@ -10,6 +10,9 @@
 //! ones are parsed into a [`safelit::Value`] with the GIL released, then
 //! converted, so other Python threads run during the parse.
 
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
 mod builder;
 mod convert;
 mod errors;
@@ -75,7 +78,7 @@ fn literal_eval<'py>(
         }
         Err(Failure::Python(err)) => Err(err),
         Err(Failure::Parse(err)) => {
-            warnings::replay_for_error(py, text, &err, version)?;
+            warnings::replay_for_error(py, text, &err)?;
             Err(errors::to_python(py, text, &err))
         }
     }

@@ -98,12 +98,7 @@ fn warning_error(
 /// `SyntaxError` is returned instead of ours. Skipped for tripped limits,
 /// for inputs above 1 MiB and before Python 3.11 (whose parser is not
 /// protected against deep recursion).
-pub(crate) fn replay_for_error(
-    py: Python<'_>,
-    text: &str,
-    err: &safelit::Error,
-    _version: PythonVersion,
-) -> PyResult<()> {
+pub(crate) fn replay_for_error(py: Python<'_>, text: &str, err: &safelit::Error) -> PyResult<()> {
     if matches!(err.kind(), ErrorKind::Limit(_))
         || text.len() > REPLAY_MAX_BYTES
         || py.version_info() < (3, 11)
