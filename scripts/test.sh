@@ -2,12 +2,14 @@
 # The whole test suite of safelit: formatting, lints, every Rust test of the
 # workspace (library: unit, CPython parity tables, properties, limits, deep
 # nesting, doc tests; CLI `cli/`: unit and integration tests that run the
-# binary), the documentation build, and — when the benchmark corpus is beside
-# the repository — the CLI's JSON output against the corpus' JSON twins.
-# `.ci/run` calls this script.
+# binary), the documentation build, when the benchmark corpus is beside the
+# repository the CLI's JSON output against the corpus' JSON twins, then the
+# Python package's suite under CPython 3.11, 3.12 and 3.13
+# (scripts/test_python.sh). `.ci/run` calls this script.
 #
-# Needs: a Rust toolchain (cargo). Installs the rustfmt and clippy
-# components when rustup is there and they are missing.
+# Needs: a Rust toolchain (cargo), and CPython 3.11-3.13 (pyenv) with
+# access to PyPI for the Python suite's tools. Installs the rustfmt and
+# clippy components when rustup is there and they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,5 +51,8 @@ if command -v python3 >/dev/null 2>&1 && [ "$(python3 -c 'import sys; print(sys.
 else
     echo "skipped: needs CPython 3.11.7 as python3 (the oracle); the committed tables were tested above"
 fi
+
+step "Python package (CPython 3.11, 3.12, 3.13)"
+scripts/test_python.sh
 
 step "all tests passed"

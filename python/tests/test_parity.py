@@ -1,0 +1,147 @@
+"""Parity with the running interpreter's own ``ast.literal_eval``.
+
+Every input of ``tests/data/cases-3.X.jsonl`` (X = the running minor version)
+is given to the live ``ast.literal_eval`` and to ``safelit.literal_eval``.
+They must agree on the value (type-exact), or on the exception class, the
+message and, for SyntaxErrors, ``lineno`` and ``offset``; and on the warnings
+issued. ``tests/data/known-deviations-3.X.txt`` (shared with the Rust parity
+test) lists the message/position mismatches known not to be fixed yet: they
+are counted and printed; a listed one that matches now fails the test, so the
+list only shrinks.
+
+Inputs on which CPython gives up on an internal limit (MemoryError,
+RecursionError) are counted apart. Where CPython's ``text`` is not the
+source line (3.11 reports errors inside f-string fields against a synthetic
+``(expr)`` line, multi-line tokens against several lines), lineno/offset are
+not comparable and are counted apart, as in the Rust test.
+"""
+
+from __future__ import annotations
+
+import ast
+import collections
+import sys
+from typing import Any
+
+import safelit
+
+from helpers import (
+    TABLE,
+    Outcome,
+    builtin_class,
+    cases,
+    known_deviations,
+    message,
+    python_lines,
+    run,
+)
+
+# Fields beyond lineno/offset are compared and their mismatches reported.
+EXTRA_FIELDS = ("filename", "text", "end_lineno", "end_offset")
+
+
+def comparable_position(case: dict[str, Any], error: BaseException) -> bool:
+    """Whether CPython's ``text`` is the line of the stripped source that its
+    ``lineno`` names (so that ``offset`` is a column of that line)."""
+    lineno = getattr(error, "lineno", None)
+    text = getattr(error, "text", None)
+    if not lineno or not text:
+        return True
+    lines = python_lines(case["input"].lstrip(" \t"))
+    return bool(lineno <= len(lines) and text.rstrip("\r\n") == lines[lineno - 1])
+
+
+def compare(case: dict[str, Any], want: Outcome, got: Outcome) -> tuple[list[str], list[str]]:
+    """Mismatch categories (value/kind/message/position) and extra-field notes."""
+    if want.ok:
+        if not got.ok or got.value != want.value:
+            return ["value"], []
+        return [], []
+    assert want.error is not None
+    if got.ok:
+        return ["kind"], []
+    assert got.error is not None
+    if not isinstance(got.error, safelit.Error):
+        return ["kind"], []
+    if builtin_class(got.error) is not type(want.error):
+        return ["kind"], []
+    problems = []
+    if message(got.error) != message(want.error):
+        problems.append("message")
+    notes = []
+    if isinstance(want.error, SyntaxError):
+        if comparable_position(case, want.error):
+            w = (want.error.lineno, want.error.offset)
+            g = (getattr(got.error, "lineno", None), getattr(got.error, "offset", None))
+            if w != g:
+                problems.append("position")
+            for f in EXTRA_FIELDS:
+                if getattr(want.error, f, None) != getattr(got.error, f, None):
+                    notes.append(f)
+        else:
+            # Counted: CPython's text is a synthetic or multi-line buffer.
+            w = (want.error.lineno, want.error.offset)
+            g = (getattr(got.error, "lineno", None), getattr(got.error, "offset", None))
+            notes.append("text not the source line" + ("" if w == g else ", position differs"))
+    return problems, notes
+
+
+def describe(o: Outcome) -> str:
+    if o.ok:
+        return f"value {str(o.value)[:80]}"
+    e = o.error
+    assert e is not None
+    pos = ""
+    if isinstance(e, SyntaxError):
+        pos = f" @{e.lineno}:{e.offset}-{getattr(e, 'end_lineno', None)}:{getattr(e, 'end_offset', None)}"
+    return f"{builtin_class(e).__name__}: {message(e)[:80]}{pos}"
+
+
+def test_parity_with_live_cpython() -> None:
+    known = known_deviations()
+    seen: set[tuple[str, str]] = set()
+    counts: collections.Counter[str] = collections.Counter()
+    notes: collections.Counter[str] = collections.Counter()
+    unexpected: list[str] = []
+    warning_mismatches: list[str] = []
+    n = 0
+    for case in cases():
+        n += 1
+        text = case["input"]
+        want = run(ast.literal_eval, text)
+        if not want.ok and isinstance(want.error, (MemoryError, RecursionError)):
+            counts["cpython internal limit"] += 1
+            continue
+        got = run(safelit.literal_eval, text)
+        counts["value" if want.ok else "error"] += 1
+        problems, extra = compare(case, want, got)
+        for note in extra:
+            notes[note] += 1
+        for category in problems:
+            key = (case["id"], category)
+            if key in known:
+                seen.add(key)
+            else:
+                unexpected.append(
+                    f"{category}: {case['id']} {text[:60]!r}: "
+                    f"got {describe(got)}; want {describe(want)}"
+                )
+        if want.warnings != got.warnings and (want.ok == got.ok):
+            warning_mismatches.append(f"{case['id']}: got {got.warnings}, want {want.warnings}")
+    # A listed 'value' deviation is the Rust Value's repr (the core's Unicode
+    # tables); the package returns a real str whose repr is CPython's own.
+    repr_only = sorted(k for k in known - seen if k[1] == "value")
+    fixed = sorted(k for k in known - seen if k[1] != "value")
+    by_category = collections.Counter(c for _, c in seen)
+    print(
+        f"\nCPython {sys.version.split()[0]} vs table {TABLE}: {n} cases {dict(counts)}; "
+        f"known deviations listed {len(known)}, still deviating {len(seen)} "
+        f"{dict(by_category)}; listed value deviations that match here (repr only): "
+        f"{len(repr_only)}; other SyntaxError fields differing: {dict(notes)}"
+    )
+    assert not unexpected, f"{len(unexpected)} unexpected mismatches:\n" + "\n".join(unexpected[:60])
+    assert not fixed, (
+        f"these known deviations now match CPython; remove them from "
+        f"tests/data/known-deviations-{TABLE}.txt: {fixed}"
+    )
+    assert not warning_mismatches, "\n".join(warning_mismatches[:40])

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The Python package's test suite under CPython 3.11, 3.12 and 3.13.
+#
+# For each version: finds the interpreter (pyenv's newest 3.X.*, else
+# python3.X on PATH), creates a venv in target/python-venvs/3.X, installs
+# the test tools from PyPI if they are missing (pytest, hypothesis, mypy),
+# builds and installs the package with `pip install .` (pip fetches the
+# maturin build backend named in pyproject.toml), and runs pytest (python/tests: parity
+# with the live ast.literal_eval, differential properties, exceptions,
+# warnings, threads, memory, stubs).
+#
+# SAFELIT_PYTHONS="3.12" limits the versions; extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+versions=${SAFELIT_PYTHONS:-"3.11 3.12 3.13"}
+pyenv_root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
+
+find_python() {
+    local minor=$1 candidate=""
+    if [ -d "$pyenv_root/versions" ]; then
+        candidate=$(find "$pyenv_root/versions" -maxdepth 1 -name "$minor.*" \
+            | grep -E "/$minor\.[0-9]+$" | sort -V | tail -n 1)
+    fi
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/python$minor" ]; then
+        echo "$candidate/bin/python$minor"
+    elif command -v "python$minor" >/dev/null 2>&1; then
+        command -v "python$minor"
+    else
+        return 1
+    fi
+}
+
+for minor in $versions; do
+    printf '\n==> Python package on CPython %s\n' "$minor"
+    python=$(find_python "$minor") || {
+        echo "error: CPython $minor not found (pyenv install $minor, or set SAFELIT_PYTHONS)" >&2
+        exit 1
+    }
+    venv="target/python-venvs/$minor"
+    if [ ! -x "$venv/bin/python" ]; then
+        "$python" -m venv "$venv"
+    fi
+    py="$venv/bin/python"
+    if ! "$py" -c "import pytest, hypothesis, mypy" 2>/dev/null; then
+        "$py" -m pip install --quiet pytest hypothesis mypy
+    fi
+    # What a user runs: `pip install .` (release build by maturin).
+    "$py" -m pip install --quiet --no-deps --force-reinstall .
+    "$py" -c "import sys, safelit; print('safelit', safelit.__version__, 'on', sys.version.split()[0], '- follows CPython', safelit.PYTHON_VERSION)"
+    "$py" -m pytest -q -rP -p no:cacheprovider --durations=5 python/tests "$@"
+done
