@@ -50,7 +50,7 @@ fn run(root: &Path, out: &Path) -> Result<usize, String> {
     if let Ok(entries) = fs::read_dir(&regressions) {
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "txt") {
+            if path.extension().is_some_and(|e| e == "input") {
                 inputs.push(fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?);
             }
         }
