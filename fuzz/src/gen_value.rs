@@ -750,9 +750,7 @@ impl<'a, 'b> Writer<'a, 'b> {
         let quote = self.pick(&["'", "\"", "'''", "\"\"\""]);
         let triple = quote.len() == 3;
         let q = u32::from(quote.as_bytes()[0]);
-        let raw_ok = cps
-            .iter()
-            .all(|&c| raw_char_ok(c, q, triple) && (!bytes || (0x20..0x7f).contains(&c)));
+        let raw_ok = raw_body_ok(cps, q, triple, bytes);
         let raw = raw_ok && self.choice(3) == 0;
         let prefix = match (bytes, raw) {
             (false, false) => self.pick(&["", "", "u", "U"]),
@@ -826,6 +824,37 @@ impl<'a, 'b> Writer<'a, 'b> {
             return;
         }
     }
+}
+
+/// Whether `cps` can be written as the body of a raw literal with this
+/// quote: every character stands for itself; a backslash keeps the
+/// character after it (even the quote, which then does not end the
+/// literal) but cannot be last. Bytes must be printable ASCII.
+fn raw_body_ok(cps: &[u32], quote: u32, triple: bool, bytes: bool) -> bool {
+    let mut i = 0;
+    while let Some(&c) = cps.get(i) {
+        if bytes && !(0x20..0x7f).contains(&c) {
+            return false;
+        }
+        if c == u32::from(b'\\') {
+            let Some(&next) = cps.get(i + 1) else {
+                return false;
+            };
+            let kept = next == quote
+                || next == u32::from(b'\\')
+                || next == u32::from(b'\n')
+                || raw_char_ok(next, quote, triple);
+            if !kept || (bytes && !(0x20..0x7f).contains(&next)) {
+                return false;
+            }
+            i += 2;
+        } else if raw_char_ok(c, quote, triple) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether `c` can stand for itself in a raw literal with this quote.
