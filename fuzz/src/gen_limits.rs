@@ -162,28 +162,29 @@ fn part(u: &mut Unstructured, limits: &Limits, room: usize) -> Result<Part> {
 
 /// A small literal.
 fn atom(u: &mut Unstructured) -> Result<Part> {
-    let text = pick(
+    // (text, bracket depth): the `{` of `\N{...}` is no bracket.
+    let (text, depth) = pick(
         u,
         &[
-            "1",
-            "-1",
-            "'s'",
-            "None",
-            "-1.5",
-            "1+2j",
-            "...",
-            "b'x'",
-            "True",
-            "0x1f",
-            "()",
-            "[]",
-            "{}",
-            "set()",
-            "'\\N{EM DASH}'",
+            ("1", 0),
+            ("-1", 0),
+            ("'s'", 0),
+            ("None", 0),
+            ("-1.5", 0),
+            ("1+2j", 0),
+            ("...", 0),
+            ("b'x'", 0),
+            ("True", 0),
+            ("0x1f", 0),
+            ("()", 1),
+            ("[]", 1),
+            ("{}", 1),
+            ("set()", 1),
+            ("'\\N{EM DASH}'", 0),
         ],
     )?;
     let mut expect = Expect::scalar(Kind::Literal);
-    expect.depth = usize::from(text.contains(['(', '[', '{']));
+    expect.depth = depth;
     Ok(Part {
         text: text.to_owned(),
         expect,
