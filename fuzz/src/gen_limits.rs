@@ -482,7 +482,8 @@ fn chain(u: &mut Unstructured, room: usize) -> Result<Part> {
         expect: Expect {
             kind: Kind::NonLiteral,
             depth: usize::from(link.contains(['(', '['])),
-            nodes: 1 + count,
+            // An upper bound: at most two numbers per link.
+            nodes: 1 + 2 * count,
             digits: 0,
         },
     })
