@@ -199,13 +199,19 @@ pub fn check_against_unlimited(
         && (limits.max_int_digits == 0 || digits <= limits.max_int_digits);
     match (&limited.result, &unlimited.result) {
         (Ok(a), Ok(b)) => {
-            assert!(a.strict_eq(b), "{a} under {limits:?} but {b} without limits");
+            assert!(
+                a.strict_eq(b),
+                "{a} under {limits:?} but {b} without limits"
+            );
             assert_eq!(limited.warnings, unlimited.warnings, "warnings differ");
             assert_eq!(limited.built, unlimited.built, "built counts differ");
         }
         (Ok(a), Err(e)) => panic!("{a} under {limits:?} but {e:?} without limits"),
         (Err(e), _) if matches!(e.kind(), ErrorKind::Limit(_)) => {
-            assert!(!fits, "{e:?} under {limits:?}, which the text cannot exceed");
+            assert!(
+                !fits,
+                "{e:?} under {limits:?}, which the text cannot exceed"
+            );
             if let Ok(value) = &unlimited.result {
                 if e.kind() == ErrorKind::Limit(LimitKind::Nodes) {
                     assert!(
