@@ -1,5 +1,6 @@
 //! Shared code of safelit's fuzz targets (`fuzz_targets/*.rs`).
 //!
+//! * [`cpu_time`]: a stopwatch on the thread's CPU time, for time budgets.
 //! * [`header`]: the 4-byte limits header of the `parse` target's inputs.
 //! * [`check`]: the properties every outcome must have (error positions,
 //!   limit errors that are justified, values that print and read back).
@@ -11,6 +12,7 @@
 //! A failed check panics: libFuzzer records the input as a crash.
 
 pub mod check;
+pub mod cpu_time;
 pub mod gen_limits;
 pub mod gen_value;
 pub mod header;
