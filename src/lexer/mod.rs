@@ -497,7 +497,12 @@ impl<'a> Tokenizer<'a> {
         }
         bol.measure(self.src, start);
         match self.indentation(bol, start) {
-            // CPython's caret sits on the last indentation character.
+            // CPython's caret sits on the last indentation character; when
+            // the token starts its physical line (the indentation came
+            // through a continuation), CPython gives no column: the token.
+            Ok(true) if start == 0 || matches!(self.src.as_bytes()[start - 1], b'\n' | b'\r') => {
+                Some(Ok(Self::token(Kind::Indent, start, start)))
+            }
             Ok(true) => Some(Ok(Self::token(Kind::Indent, start - 1, start))),
             Ok(false) => None,
             Err(err) => Some(Err(err)),
