@@ -474,6 +474,11 @@ struct NumberScanner<'s, 'w> {
     dot: bool,
 }
 
+/// CPython's `is_potential_identifier_char`, on one byte of UTF-8.
+fn is_potential_identifier_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 128
+}
+
 /// What follows a number in CPython's `verify_end_of_number`.
 enum NumberEnd {
     Decimal,
@@ -743,9 +748,10 @@ impl NumberScanner<'_, '_> {
         Ok(())
     }
 
-    /// Whether `rest` follows the cursor (CPython's `lookahead`, which reads
-    /// and then backs up).
+    /// Whether `rest` follows the cursor and ends a word there (CPython's
+    /// `lookahead`, which reads and then backs up): `1orb` is no `or`.
     fn lookahead(&self, rest: &[u8]) -> bool {
         rest.iter().enumerate().all(|(i, &b)| self.peek_at(i) == b)
+            && !is_potential_identifier_char(self.peek_at(rest.len()))
     }
 }
