@@ -115,6 +115,9 @@ def cases():
                   "ifx", "inx", "isx", "\u00e9", "e_", "o"):
             c(num + w)
         c("[" + num + "orb]", "1 if " + num + "elsex 2", "1 if " + num + "else 2")
+    # leading zeros glued to 'else': CPython converts the token as a float
+    for n in ("07", "0_7", "08", "00_19", "0777", "0" + "7" * 5000):
+        c(n + "else", "1 if " + n + "else 2", "[" + n + "else]", "[x for x in " + n + "else 1]")
     # numbers in containers and with signs
     c("[0, 00, 0_0, 0x0, 0o0, 0b0]", "(1e309, -1e309)", "[1e-400, -1e-400]",
       "{1e309: 1}", "{0.1, 0.2, 0.3}", "-0x8000000000000000", "-0b1", "-0o7",

@@ -564,7 +564,10 @@ impl NumberScanner<'_, '_> {
             }
             let zeros_end = self.cur - 1;
             if c.is_ascii_digit() {
+                // Not plain: a valid token of this shape is a float, or
+                // an int glued to `else` that CPython converts as a float.
                 nonzero = true;
+                self.plain = false;
                 c = self.decimal_tail()?;
             }
             return match c {
