@@ -134,6 +134,12 @@ fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> Actio
     // (`_PyPegen_tokenize_full_source_to_check_for_errors`).
     let error_stands = scan.in_fstring;
     let failure = match diagnosis {
+        // A pass of CPython's parser read up to the tokenizer error.
+        Diagnosis::TokenizerError => match scan.error.clone() {
+            Some(e) if e.kind == LexErrorKind::Eof => GrammarFailure::Eof(e),
+            Some(e) => return lex_error(e),
+            None => failure,
+        },
         // A specialised error stands unless CPython's scan of the rest of
         // the input finds a tokenizer error (the passes have already applied
         // the unclosed-bracket rule).

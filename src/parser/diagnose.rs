@@ -65,6 +65,10 @@ pub(crate) enum Diagnosis {
     /// No invalid rule applies: CPython reports plain "invalid syntax" at
     /// this token, the last one its first pass read.
     Generic(DiagToken),
+    /// A pass read up to the tokenizer error that ends the tokens: CPython
+    /// raises that error (even one its scan of the rest of the input would
+    /// pass over, like a stray backslash).
+    TokenizerError,
     /// The passes gave up (input too deep or too much work for them); the
     /// caller falls back on what its own parser found.
     Unknown,
@@ -167,6 +171,6 @@ pub(crate) fn second_pass_of(
 ) -> Option<ActionError> {
     match diagnose(src, tokens, version) {
         Diagnosis::Specific(error) => Some(error),
-        Diagnosis::Generic(_) | Diagnosis::Unknown => None,
+        Diagnosis::Generic(_) | Diagnosis::TokenizerError | Diagnosis::Unknown => None,
     }
 }

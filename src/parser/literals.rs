@@ -191,19 +191,22 @@ impl<'a> Literals<'a> {
                     self.peeked = None;
                 }
                 Some(Err(_)) => {
-                    // From 3.12 on each string is converted as the parser
-                    // reads it, before the tokenizer reads on; a tokenizer
-                    // error ends the group before that in 3.11.
-                    if self.config.version >= PythonVersion::V3_12 {
-                        rest.insert(0, (first, start, end));
-                        if let Err(error) = self.decode_group(&rest) {
-                            let placeholder = Tok::Str(Default::default());
-                            return self.conversion_error(start, end, error, placeholder);
+                    // A tokenizer error ends the group: the group is passed
+                    // on first (CPython's parser may fail on it), the error
+                    // stays for the next token.
+                    rest.insert(0, (first, start, end));
+                    let placeholder = Tok::Str(Default::default());
+                    return match self.decode_group(&rest) {
+                        Ok(tok) => Ok((start, tok, end)),
+                        // From 3.12 on each string is converted as the
+                        // parser reads it, before the tokenizer reads on.
+                        Err(error) if self.config.version >= PythonVersion::V3_12 => {
+                            self.conversion_error(start, end, error, placeholder)
                         }
-                    }
-                    if let Some(Err(err)) = self.peeked.take() {
-                        return Err(Fail::Lex(err));
-                    }
+                        // 3.11 converts the group once it has read the token
+                        // after it: the tokenizer error comes first.
+                        Err(_) => Ok((start, placeholder, end)),
+                    };
                 }
                 _ => break,
             }

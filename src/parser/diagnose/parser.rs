@@ -88,6 +88,8 @@ pub(super) struct Parser<'a> {
     /// fails at once (`p->error_indicator`).
     pub(super) stop: bool,
     gave_up: bool,
+    /// A pass read past the last token, which a tokenizer error ends.
+    reached_tokenizer_error: bool,
     error: Option<ActionError>,
     depth: usize,
     work: usize,
@@ -109,6 +111,7 @@ impl<'a> Parser<'a> {
             invalid: false,
             stop: false,
             gave_up: false,
+            reached_tokenizer_error: false,
             error: None,
             depth: 0,
             work: 0,
@@ -130,6 +133,10 @@ impl<'a> Parser<'a> {
         if self.gave_up {
             return Diagnosis::Unknown;
         }
+        // Then the error indicator stays set and the second pass does nothing.
+        if self.reached_tokenizer_error {
+            return Diagnosis::TokenizerError;
+        }
         // CPython's generic error points at the last token the first pass read.
         let first_pass_last = self.last_read();
         // The one invalid rule not guarded by `call_invalid_rules` (in
@@ -143,6 +150,9 @@ impl<'a> Parser<'a> {
             self.eval();
             if self.gave_up {
                 return Diagnosis::Unknown;
+            }
+            if self.error.is_none() && self.reached_tokenizer_error {
+                return Diagnosis::TokenizerError;
             }
         }
         match self.error.take() {
@@ -247,6 +257,12 @@ impl<'a> Parser<'a> {
                     self.fill = i + 1;
                 }
                 Some(t)
+            }
+            // Past the last token: the tokenizer error that ended them.
+            None if !tokens.last().is_some_and(|t| t.kind == Kind::EndMarker) => {
+                self.reached_tokenizer_error = true;
+                self.stop = true;
+                None
             }
             None => {
                 self.give_up();
