@@ -584,7 +584,8 @@ impl NumberScanner<'_, '_> {
                          use an 0o prefix for octal integers",
                         self.start,
                         zeros_end.max(self.start + 1),
-                    ))
+                    )
+                    .in_bytes())
                 }
                 _ => self.finish(c, NumberEnd::Decimal),
             };

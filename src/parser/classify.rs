@@ -174,6 +174,7 @@ fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> Actio
             end: r,
             lexical: false,
             at_next_token: false,
+            byte_columns: false,
         },
         GrammarFailure::Token(l, Tok::EndMarker, _) => scan
             .unclosed_bracket()
@@ -280,6 +281,7 @@ impl Scan {
             start,
             end,
             at_next_token: false,
+            byte_columns: false,
             ..error
         }
     }
@@ -322,5 +324,6 @@ pub(crate) fn lex_error(e: LexError) -> ActionError {
         end: e.end,
         lexical: true,
         at_next_token: false,
+        byte_columns: e.byte_columns,
     }
 }
