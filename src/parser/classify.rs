@@ -87,12 +87,12 @@ pub(crate) fn classify_with(
             Fail::Lex(e) if !e.is_soft() => lex_error(e),
             Fail::Lex(e) if passed(e.start) => deferred_error(src).unwrap_or_else(|| lex_error(e)),
             Fail::Lex(e) if e.kind == LexErrorKind::Eof => {
-                grammar_failure(src, config, GrammarFailure::Eof(e))
+                grammar_failure(src, config, depth, GrammarFailure::Eof(e))
             }
             Fail::Lex(e) => lex_error(e),
             Fail::Action(e) | Fail::Limit(e) => after_action_error(src, config, e),
             Fail::Grammar(e) if passed(e.start) => deferred_error(src).unwrap_or(e),
-            Fail::Grammar(e) => grammar_failure(src, config, GrammarFailure::Rule(e)),
+            Fail::Grammar(e) => grammar_failure(src, config, depth, GrammarFailure::Rule(e)),
         },
         ParseError::UnrecognizedToken {
             token: (l, tok, r), ..
@@ -103,12 +103,13 @@ pub(crate) fn classify_with(
                     return Some(error);
                 }
             }
-            grammar_failure(src, config, GrammarFailure::Token(l, tok, r))
+            grammar_failure(src, config, depth, GrammarFailure::Token(l, tok, r))
         }
         ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
             grammar_failure(
                 src,
                 config,
+                depth,
                 GrammarFailure::Token(location, Tok::EndMarker, location),
             )
         }
@@ -125,9 +126,14 @@ enum GrammarFailure {
     Rule(ActionError),
 }
 
-fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> ActionError {
+fn grammar_failure(
+    src: &str,
+    config: &Parser,
+    depth: usize,
+    failure: GrammarFailure,
+) -> ActionError {
     let scan = scan(src, config);
-    let diagnosis = diagnose::diagnose(src, &scan.tokens, config.version);
+    let diagnosis = diagnose::diagnose_in(src, &scan.tokens, config, depth);
     // From 3.12 on, a tokenizer error (or an unclosed bracket) that
     // CPython's scan of the rest of the input meets inside an f-string
     // leaves the parser's error standing

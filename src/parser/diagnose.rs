@@ -84,6 +84,23 @@ pub(crate) fn diagnose(src: &str, tokens: &[DiagToken], version: PythonVersion) 
     parser::Parser::new(src, tokens, version).run()
 }
 
+/// [`diagnose`] for an input parsed with `config`, nested in
+/// `fstring_depth` f-strings: with CPython 3.11, the passes also check the
+/// contents of the f-strings they convert (`_PyPegen_concatenate_strings`).
+pub(crate) fn diagnose_in(
+    src: &str,
+    tokens: &[DiagToken],
+    config: &crate::options::Parser,
+    fstring_depth: usize,
+) -> Diagnosis {
+    if config.version.tokenizes_fstrings() {
+        return diagnose(src, tokens, config.version);
+    }
+    parser::Parser::new(src, tokens, config.version)
+        .checking_fstrings(config, fstring_depth)
+        .run()
+}
+
 /// The tokens with the empty `FSTRING_MIDDLE` CPython's tokenizer (3.12+)
 /// produces where a field's format spec ends (at its `}` or a line break)
 /// directly after its `:` or after a nested field (`f'{x:}'`,

@@ -90,6 +90,9 @@ pub(super) struct Parser<'a> {
     gave_up: bool,
     /// A pass read past the last token, which a tokenizer error ends.
     reached_tokenizer_error: bool,
+    /// With CPython 3.11: the configuration and f-string nesting depth to
+    /// check the contents of f-strings with (unchecked without).
+    pub(super) fstring_check: Option<(crate::options::Parser, usize)>,
     error: Option<ActionError>,
     depth: usize,
     work: usize,
@@ -112,6 +115,7 @@ impl<'a> Parser<'a> {
             stop: false,
             gave_up: false,
             reached_tokenizer_error: false,
+            fstring_check: None,
             error: None,
             depth: 0,
             work: 0,
@@ -122,6 +126,17 @@ impl<'a> Parser<'a> {
             memo: MemoTable::new(tokens.len(), tokens.len().saturating_mul(MEMO_PER_TOKEN)),
             nodes: Vec::new(),
         }
+    }
+
+    /// Checks the contents of f-strings (3.11) as `config` does, at
+    /// f-string nesting depth `depth`.
+    pub(super) fn checking_fstrings(
+        mut self,
+        config: &crate::options::Parser,
+        depth: usize,
+    ) -> Parser<'a> {
+        self.fstring_check = Some((config.clone(), depth));
+        self
     }
 
     /// Runs the first pass and, if it fails, the second one.
@@ -533,10 +548,15 @@ impl<'a> Parser<'a> {
     /// Raises a syntax error spanning `start..end` (bytes), unless one was
     /// raised already (`RAISE_ERROR_KNOWN_LOCATION`).
     pub(super) fn raise(&mut self, message: impl Into<String>, start: usize, end: usize) {
+        self.raise_error(ActionError::syntax(message, start, end.max(start)));
+    }
+
+    /// Raises `error` as it stands.
+    pub(super) fn raise_error(&mut self, error: ActionError) {
         if self.stop {
             return;
         }
-        self.error = Some(ActionError::syntax(message, start, end.max(start)));
+        self.error = Some(error);
         self.stop = true;
     }
 
