@@ -59,4 +59,8 @@ def cases():
       "['\\x',", "[ '\\N{x}' '\\x'", "{1: '\\x'", "{'\\x':", "[b'é' 'a'", "[b'a' b'é'",
       "'\\x' ')'", "'\\x' )", "('\\x' )", "['\\x' )", "x = '\\x' \\x", "['\\x'] \\x",
       "[['\\x'", "[1 '\\x'", "[1, '\\x' 2", "'\\x' '\\x' \\x")
+    # a conversion error before a later group's bytes/str mix: the first
+    # error raised stands
+    c("('\\x',b'a'f'{x}'f'{x}'\n", "('\\x', b'a' 'b'\n", "('\\x', b'a' 'b')", "['\\x', b'a' 'b' 1",
+      "[b'\u00e9', b'a' 'b'", "[1e, b'a' 'b'")
     return c.build()

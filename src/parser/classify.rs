@@ -90,6 +90,10 @@ pub(crate) fn classify_with(
                 grammar_failure(src, config, depth, GrammarFailure::Eof(e))
             }
             Fail::Lex(e) => lex_error(e),
+            // A conversion error set aside before this one was raised first.
+            Fail::Action(e) if passed(e.start) => {
+                deferred_error(src).unwrap_or_else(|| after_action_error(src, config, e))
+            }
             Fail::Action(e) | Fail::Limit(e) => after_action_error(src, config, e),
             Fail::Grammar(e) if passed(e.start) => deferred_error(src).unwrap_or(e),
             Fail::Grammar(e) => grammar_failure(src, config, depth, GrammarFailure::Rule(e)),
