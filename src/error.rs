@@ -143,6 +143,19 @@ impl Error {
         }))
     }
 
+    /// The same error with its columns counted in UTF-8 bytes from the
+    /// start of their lines, as CPython does for a few tokenizer errors.
+    pub(crate) fn with_byte_columns(mut self, input: &str) -> Error {
+        let column = |offset: usize| {
+            let before = input.get(..offset).unwrap_or("");
+            let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            offset - line_start + 1
+        };
+        self.0.column = column(self.0.span.start);
+        self.0.end_column = column(self.0.span.end);
+        self
+    }
+
     /// What went wrong.
     ///
     /// ```
@@ -172,6 +185,9 @@ impl Error {
     }
 
     /// 1-based column (in code points) of the start of the offending text.
+    /// Like CPython, the "leading zeros in decimal integer literals" error
+    /// counts its columns in UTF-8 bytes instead (its tokenizer passes byte
+    /// offsets there).
     ///
     /// ```
     /// assert_eq!(safelit::parse("['é', x]").unwrap_err().column(), 7);
@@ -323,6 +339,14 @@ mod tests {
         assert_eq!((err.line(), err.column()), (1, 2));
         let err = Error::new(ErrorKind::Syntax, "m", 5..6, "é€x");
         assert_eq!(err.column(), 3);
+    }
+
+    #[test]
+    fn byte_columns_count_utf8_bytes_from_the_line_start() {
+        let input = "x\n'\u{e9}' 01";
+        let err = Error::new(ErrorKind::Syntax, "m", 7..8, input).with_byte_columns(input);
+        assert_eq!((err.line(), err.column(), err.end_column()), (2, 6, 7));
+        assert!(!err.to_string().is_empty());
     }
 
     #[test]

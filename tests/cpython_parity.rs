@@ -188,6 +188,12 @@ fn expected_position(case: &Case) -> Option<(usize, usize)> {
                     let col = source_line[..at].chars().count() + 1;
                     return Some((line, col + if line == 1 { strip } else { 0 }));
                 }
+                if msg == "unexpected indent" {
+                    // A line indented through a backslash continuation whose
+                    // first token starts its physical line: CPython's column
+                    // is that token's offset on the line, 0; we point at it.
+                    return Some((line, 1));
+                }
                 // The end-of-input token has no column in CPython.
                 return Some(line_col(input, input.len()));
             }

@@ -35,4 +35,32 @@ def cases():
     c("''" * 1000, "'a' " * 1000, "(" + "'a'\n" * 1000 + ")",
       "b'a' " * 1000, "'a' " * 999 + "b'a'", "b'a' " * 999 + "'a'",
       "'a' " * 999 + "f'a'", "'\\q' " * 100)
+    # a string group with a conversion error before the end of the input
+    # inside brackets (3.11 converts the group after reading the next token:
+    # "'[' was never closed"; 3.12+ converts each string as it is read, but
+    # checks the bytes/str mix after the group)
+    c("[' \\x'", "(b'a' 'b'", "[b'\\xe9'", "[b'é'", "['\\N{foo}'", "[1, 'a' '\\x'",
+      "['\\x' 'a'", "{'\\x'", "['\\x'\n", "['\\x' # c", "['\\x' \\\n", "['\\x'\n\n",
+      "'\\x'", "b'a' 'b'", "(b'a' f'x'", "(f'x' b'a'", "[f'{'", "[f'{1!z}'", "[f'\\x'",
+      "[rb'a' 'b'", "['a'\n'\\x'", "[('\\x'", "['\\x', ", "['\\x' 1", "['\\x' ,",
+      "(b'a' 'b' 1", "(b'a' 'b')", "[\"\"\"\\x\"\"\"", "[u'\\x'", "['\\777'", "[b'\\x4'",
+      "['\\U1234'", "[1, b'a'\n'b'", "[f'{x}' b'a'", "(b'a' 'b' '\\x'", "('\\x' b'a'",
+      "[x for x in '\\x'", "['\\x' '''", "['\\x' '", "['\\x' 1e", "['\\x' 09",
+      "['\\x' $", "['\\x' )", "['\\x' \\x")
+    # conversion errors against tokenizer errors that follow (3.12+: the
+    # conversion error comes first; a tokenizer error inside an f-string
+    # does not replace it)
+    c("'\\x' \\x", "'\\x' \\", "'\\x' 1_", "'a' '\\x' \\", "b'\\xe9' \\x",
+      "(b'a' 'b' \\x", "'\\x'\n \\x", "['\\x' '''", "[\n'\\x'", "[\n'\\x'\n",
+      "(b'a'\n'b'", "[1,\n b'a' 'b'\n", "\"\\xhh\" \\", "\"\\xhh\" \\\n", "'\\x' $",
+      "['\\x' $", "'\\x' 09", "'\\x' 'a' \\x", "b'a' 'b' \\x", "b'a' 'b' \\",
+      "f'{x}' b'a' \\", "[f'{x}' b'a' \\", "'\\x' f'{'", "['\\x' f'{'", "[f'{x}' b'a'\n",
+      "[f'{x}'\nb'a'", "(b'a' f'{x}'", "(b'a' f'x' 1", "[b'a' + 'b'", "['\\x' +",
+      "['\\x',", "[ '\\N{x}' '\\x'", "{1: '\\x'", "{'\\x':", "[b'é' 'a'", "[b'a' b'é'",
+      "'\\x' ')'", "'\\x' )", "('\\x' )", "['\\x' )", "x = '\\x' \\x", "['\\x'] \\x",
+      "[['\\x'", "[1 '\\x'", "[1, '\\x' 2", "'\\x' '\\x' \\x")
+    # a conversion error before a later group's bytes/str mix: the first
+    # error raised stands
+    c("('\\x',b'a'f'{x}'f'{x}'\n", "('\\x', b'a' 'b'\n", "('\\x', b'a' 'b')", "['\\x', b'a' 'b' 1",
+      "[b'\u00e9', b'a' 'b'", "[1e, b'a' 'b'")
     return c.build()

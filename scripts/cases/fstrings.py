@@ -61,4 +61,9 @@ def cases():
     for n in (198, 199, 200):
         c.named("fstring_in_parens_%d" % n, "(" * n + "f'{1}'" + ")" * n)
     c.named("fstring_format_spec_nest_3", "f'{1:{2:{3:{4}}}}'")
+    # an f-string with an error after a syntax error: CPython's second pass
+    # converts it (3.11) or reads its tokens (3.12+) and reports its error
+    for f in ("f'{'", "f'}'", "f'{1!z}'", "f'{x y}'", "f'{}'"):
+        c("1 " + f, "[1 " + f + "]", "x " + f, "{1: 2 " + f + "}", "[1,\n2 " + f + "]",
+          "\u00e9 " + f, "x " + f + " $")
     return c.build()

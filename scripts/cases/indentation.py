@@ -23,6 +23,16 @@ def cases():
       "while 1:\n\tpass\n", "if x:\n  pass\n else:\n  pass",
       "if x:\n    a\n  b", "try:\n\t1\n    \t1\nfinally:\n pass\n",
       "if 1:\n\t1\n        1", "with x:\n  pass")
+    # a backslash in a line's indentation is always read as a continuation:
+    # one not followed by a line break fails before any indent is reported
+    c("1\n \\", "1\n \\x", "1\n\t\\x", "1\n  \\ x", "1\n \\\n \\x",
+      "1\n \\\n\\x", "1\n \\\rx", "1\n \f \\x", "1\n\n \\x", "1\n #c\n \\x",
+      "[1,\n \\x]", "[1,\n \\", "1\n \\é", "1\n \\\\", "1\n \\#", "1\n\\\n \\x")
+    # indentation reached through continuations: CPython's caret (column 0
+    # when the first token starts its physical line)
+    c("1\n \\\n2", "1\n \\\n  2", "1\n \\\n\t2", "1\n \\\n \\\n2",
+      "1\n\t\\\n2", "1\n \\\n2 3", "1\n \\\n'a'", "1\n \\\né",
+      "1\n  \\\n \\\n2", "1\n \\\n   \\\n2", "1\n \\\n\f2")
     # test_ast: literal_eval syntax errors
     c("\n                \\\n                (\\\n            \\ ")
     return c.build()

@@ -108,6 +108,16 @@ def cases():
       "[0x1for x in ()]", "[0xfor x in ()]", "0x1else", "0x1if 1 else 2", "1else 2",
       "1if 1else 2", "1if", "1in", "1or", "1and", "1is", "[1for x in y]",
       "1not", "1not in", "1 not in x", "0b1or 2", "0o7or 2", "1e1or 2", "0b1if 1 else 2")
+    # a keyword that may follow a number must end there ('1orb' is an
+    # invalid number, '1ifx' is '1' 'ifx'); a non-ASCII letter is no error
+    for num in ("1", "0", "07", "1.5", "1e", "1e5", "0x1", "0o7", "0b1", "1j", "1_0"):
+        for w in ("orb", "or_", "or1", "or\u00e9", "andy", "elsex", "fory", "notx",
+                  "ifx", "inx", "isx", "\u00e9", "e_", "o"):
+            c(num + w)
+        c("[" + num + "orb]", "1 if " + num + "elsex 2", "1 if " + num + "else 2")
+    # leading zeros glued to 'else': CPython converts the token as a float
+    for n in ("07", "0_7", "08", "00_19", "0777", "0" + "7" * 5000):
+        c(n + "else", "1 if " + n + "else 2", "[" + n + "else]", "[x for x in " + n + "else 1]")
     # numbers in containers and with signs
     c("[0, 00, 0_0, 0x0, 0o0, 0b0]", "(1e309, -1e309)", "[1e-400, -1e-400]",
       "{1e309: 1}", "{0.1, 0.2, 0.3}", "-0x8000000000000000", "-0b1", "-0o7",

@@ -55,4 +55,8 @@ def cases():
     c.named("late_name_after_nonascii", "['" + "\u20ac" * 300 + "', x]")
     c.named("late_error_after_nonascii", "['" + "\u20ac" * 300 + "', 1 2]")
     c.named("late_error_after_astral", "['" + "\U0001f600" * 150 + "', 1 2]")
+    # the "leading zeros" error's columns are UTF-8 bytes in CPython
+    for pre in ("\u00e9 ", "[\u00e9, ", "'\u00e9', ", "'\u20ac\u20ac', ", "x\n'\u00e9' ",
+                "[1,\n'\u00e9\u00e9', ", "'\U0001f600' "):
+        c(pre + "01", pre + "0_1", pre + "007")
     return c.build()

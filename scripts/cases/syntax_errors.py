@@ -38,6 +38,18 @@ def cases():
     c("((1)", "(1))", "[[1]", "[1]]", "{{1}", "{1}}", "([1)]", "[(1])", "{(1})",
       "((((1)))", "(((1))))", "[1, (2, 3]", "[1, (2, 3)", "(\n[\n{\n", "(\n[\n{\n)",
       "'(' ')'", "')'", "(')'", "(']')")
+    # after a generic syntax error, a tokenizer error on a later (indented)
+    # line replaces it
+    c("1 2\n )", "1:\n 7.f", "1:\n\t\"x", "1\n 7.f", "1\n )", "1\n '''x",
+      "1 2\n 0b2", "1 2\n 1_", "1 2\n 09", "1 2\n ]", "(1 2\n ]", "1 2\n\t'\\x'",
+      "1 2\n €", "1 2\n 1\n  )", "1 2\n  )\n )", "1 if\n )", "1,,\n )",
+      "1 2\n  #\n )", "1 2\n \\\n )", "1 2\n 1e", "1 2\n 0o8", "1 2\n \\x")
+    # a string before a tokenizer error: the parser may fail on the string
+    # first, or read on (its second pass too) and meet the tokenizer error
+    for s in ("'a'", "'\\x'", "b'a' 'b'", "f'{x}'"):
+        for e in ("\\x", "\\", "1_", "$"):
+            for pre in ("", "x\n", "x ", "[1 ", "1 if "):
+                c(pre + s + " " + e)
     # dictionary displays
     c("{1:2, 3:4, 5}", "{1:2, 3:4, 5:}", "{1: *12+1, 23: 1}", "{1: *12+1}",
       "{1: 23, 1: *12+1}", "{1:}", "{1} $", "{1: 2, 3: foo(,), 4: 5}", "{1: $, 2: 3}",

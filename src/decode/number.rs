@@ -105,6 +105,7 @@ pub(crate) fn decode_number(text: &str, max_int_digits: usize) -> Result<Number,
     // Fast path: a short plain decimal int (the digit limit cannot trip
     // below 19 digits unless it was set that low).
     if !bytes.is_empty()
+        && (bytes[0] != b'0' || bytes.len() == 1)
         && bytes.len() < CHUNK
         && (max_int_digits == 0 || bytes.len() <= max_int_digits)
         && bytes.iter().all(u8::is_ascii_digit)
@@ -129,6 +130,14 @@ pub(crate) fn decode_number(text: &str, max_int_digits: usize) -> Result<Number,
         return parse_float(mantissa).map(Number::Imag);
     }
     if bytes.iter().any(|&b| matches!(b, b'.' | b'e' | b'E')) {
+        return parse_float(text).map(Number::Float);
+    }
+    if bytes.first() == Some(&b'0') && bytes.iter().any(|&b| matches!(b, b'1'..=b'9')) {
+        // Leading zeros before other digits: only in a token glued to
+        // `else` (`07else`), which CPython's tokenizer lets through.
+        // `parsenumber` reads no int there (`PyOS_strtoul` stops after
+        // the zeros) and converts the text as a float: `7.0`, never
+        // limited.
         return parse_float(text).map(Number::Float);
     }
     decimal_int(bytes, max_int_digits).map(Number::Int)
@@ -765,6 +774,18 @@ mod tests {
                 &text[..20.min(text.len())]
             );
         }
+    }
+
+    /// Leading zeros before other digits (`07else`): a float, as CPython's
+    /// `parsenumber` converts them, never limited.
+    #[test]
+    fn leading_zeros_glued_to_else_are_floats() {
+        for (text, want) in [("07", 7.0), ("0_7", 7.0), ("08", 8.0), ("00_19", 19.0)] {
+            assert_eq!(decode_number(text, 4300), Ok(Number::Float(want)), "{text}");
+        }
+        let huge = format!("0{}", "7".repeat(5000));
+        assert_eq!(decode_number(&huge, 4300), Ok(Number::Float(f64::INFINITY)));
+        assert_eq!(decode_number("000", 4300), Ok(Number::Int(Int::from(0))));
     }
 
     /// Invalid tokens give `Malformed`, never a panic.

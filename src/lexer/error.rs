@@ -27,6 +27,8 @@ pub(crate) struct LexError {
     pub(crate) message: String,
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// CPython gives the columns in UTF-8 bytes (see [`LexError::in_bytes`]).
+    pub(crate) byte_columns: bool,
 }
 
 impl LexError {
@@ -36,6 +38,7 @@ impl LexError {
             message: message.into(),
             start,
             end,
+            byte_columns: false,
         }
     }
 
@@ -56,6 +59,7 @@ impl LexError {
             message: String::new(),
             start: at,
             end: at + 1,
+            byte_columns: false,
         }
     }
 
@@ -70,6 +74,14 @@ impl LexError {
             self.kind,
             LexErrorKind::Indentation | LexErrorKind::LineContinuation | LexErrorKind::Eof
         )
+    }
+
+    /// Marks an error whose columns CPython counts in UTF-8 bytes from the
+    /// line start: those its tokenizer passes to `syntaxerror_known_range`
+    /// as byte offsets ("leading zeros …").
+    pub(crate) fn in_bytes(mut self) -> LexError {
+        self.byte_columns = true;
+        self
     }
 
     pub(crate) fn with_kind(mut self, kind: LexErrorKind) -> LexError {

@@ -192,8 +192,9 @@ pub(crate) struct Tokenizer<'a> {
     line_start: Option<LineStart>,
     /// Indentation levels `(col, altcol)` (CPython's `indstack`/`altindstack`).
     indents: Vec<(usize, usize)>,
-    /// A token held back while an `INDENT` is delivered first.
-    held: Option<Token>,
+    /// A token (or the tokenizer error in its place) held back while an
+    /// `INDENT` is delivered first.
+    held: Option<Result<Token, LexError>>,
     /// The f-strings being tokenized, innermost last (CPython 3.12+).
     fstrings: Vec<fstring::FString>,
     /// Where literal text resumes when it does not start at the cursor (the
@@ -382,8 +383,9 @@ impl<'a> Tokenizer<'a> {
         if self.done {
             return None;
         }
-        if let Some(token) = self.held.take() {
-            return Some(Ok(token));
+        if let Some(held) = self.held.take() {
+            self.done = held.is_err();
+            return Some(held);
         }
         if self.fstrings.last().is_some_and(|f| f.literal) {
             match self.fstring_literal() {
@@ -434,6 +436,10 @@ impl<'a> Tokenizer<'a> {
                     }
                     continue;
                 }
+                // CPython reads any backslash in a line's indentation as a
+                // continuation, so one not followed by a line break fails
+                // while the indentation is measured, before any `INDENT`.
+                (Some(Ok(Raw::StrayBackslash)), Some(_)) => {}
                 (_, Some(_)) => {
                     if let Some(indent) = self.line_started(next.as_ref(), span.start) {
                         let indent = match indent {
@@ -443,11 +449,18 @@ impl<'a> Tokenizer<'a> {
                                 return Some(Err(err));
                             }
                         };
+                        // The token after the `INDENT` (or its error: CPython's
+                        // scan of the rest of the input after a syntax error
+                        // reads on and reports it).
                         match self.finish_token(next, span) {
-                            Some(Ok(token)) if token.kind != Kind::EndMarker => {
-                                self.held = Some(token);
+                            Some(Ok(token)) if token.kind == Kind::EndMarker => self.done = true,
+                            None => self.done = true,
+                            held => {
+                                self.held = held;
+                                // `finish_token` marks the stream done after
+                                // an error: deliver the held error first.
+                                self.done = false;
                             }
-                            _ => self.done = true,
                         }
                         return Some(Ok(indent));
                     }
@@ -484,7 +497,12 @@ impl<'a> Tokenizer<'a> {
         }
         bol.measure(self.src, start);
         match self.indentation(bol, start) {
-            // CPython's caret sits on the last indentation character.
+            // CPython's caret sits on the last indentation character; when
+            // the token starts its physical line (the indentation came
+            // through a continuation), CPython gives no column: the token.
+            Ok(true) if start == 0 || matches!(self.src.as_bytes()[start - 1], b'\n' | b'\r') => {
+                Some(Ok(Self::token(Kind::Indent, start, start)))
+            }
             Ok(true) => Some(Ok(Self::token(Kind::Indent, start - 1, start))),
             Ok(false) => None,
             Err(err) => Some(Err(err)),

@@ -474,6 +474,11 @@ struct NumberScanner<'s, 'w> {
     dot: bool,
 }
 
+/// CPython's `is_potential_identifier_char`, on one byte of UTF-8.
+fn is_potential_identifier_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 128
+}
+
 /// What follows a number in CPython's `verify_end_of_number`.
 enum NumberEnd {
     Decimal,
@@ -559,7 +564,10 @@ impl NumberScanner<'_, '_> {
             }
             let zeros_end = self.cur - 1;
             if c.is_ascii_digit() {
+                // Not plain: a valid token of this shape is a float, or
+                // an int glued to `else` that CPython converts as a float.
                 nonzero = true;
+                self.plain = false;
                 c = self.decimal_tail()?;
             }
             return match c {
@@ -576,7 +584,8 @@ impl NumberScanner<'_, '_> {
                          use an 0o prefix for octal integers",
                         self.start,
                         zeros_end.max(self.start + 1),
-                    ))
+                    )
+                    .in_bytes())
                 }
                 _ => self.finish(c, NumberEnd::Decimal),
             };
@@ -743,9 +752,10 @@ impl NumberScanner<'_, '_> {
         Ok(())
     }
 
-    /// Whether `rest` follows the cursor (CPython's `lookahead`, which reads
-    /// and then backs up).
+    /// Whether `rest` follows the cursor and ends a word there (CPython's
+    /// `lookahead`, which reads and then backs up): `1orb` is no `or`.
     fn lookahead(&self, rest: &[u8]) -> bool {
         rest.iter().enumerate().all(|(i, &b)| self.peek_at(i) == b)
+            && !is_potential_identifier_char(self.peek_at(rest.len()))
     }
 }

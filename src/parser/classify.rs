@@ -58,9 +58,15 @@ pub(crate) fn classify_with(
     // only if the parser got past its token, as CPython raises it from the
     // grammar action of that token; then only a tokenizer error beats it.
     let deferred = literals.take_deferred();
-    let passed = |at: usize| deferred.as_ref().is_some_and(|(start, _)| *start < at);
+    let passed = |at: usize| deferred.as_ref().is_some_and(|d| d.start < at);
+    // Raised before the parser read on to a tokenizer error at `at`.
+    let raised_before = |at: usize| {
+        deferred
+            .as_ref()
+            .is_some_and(|d| d.at_token && d.start < at)
+    };
     let deferred_error = |src: &str| {
-        let (_, error) = deferred.clone()?;
+        let error = deferred.as_ref()?.error.clone();
         Some(after_action_error(src, config, error))
     };
     let failure = match result {
@@ -74,15 +80,23 @@ pub(crate) fn classify_with(
     };
     Some(match failure {
         ParseError::User { error } => match error {
+            // The scan of the rest of the input decides between the two.
+            Fail::Lex(e) if raised_before(e.start) => {
+                deferred_error(src).unwrap_or_else(|| lex_error(e))
+            }
             Fail::Lex(e) if !e.is_soft() => lex_error(e),
             Fail::Lex(e) if passed(e.start) => deferred_error(src).unwrap_or_else(|| lex_error(e)),
             Fail::Lex(e) if e.kind == LexErrorKind::Eof => {
-                grammar_failure(src, config, GrammarFailure::Eof(e))
+                grammar_failure(src, config, depth, GrammarFailure::Eof(e))
             }
             Fail::Lex(e) => lex_error(e),
+            // A conversion error set aside before this one was raised first.
+            Fail::Action(e) if passed(e.start) => {
+                deferred_error(src).unwrap_or_else(|| after_action_error(src, config, e))
+            }
             Fail::Action(e) | Fail::Limit(e) => after_action_error(src, config, e),
             Fail::Grammar(e) if passed(e.start) => deferred_error(src).unwrap_or(e),
-            Fail::Grammar(e) => grammar_failure(src, config, GrammarFailure::Rule(e)),
+            Fail::Grammar(e) => grammar_failure(src, config, depth, GrammarFailure::Rule(e)),
         },
         ParseError::UnrecognizedToken {
             token: (l, tok, r), ..
@@ -93,12 +107,13 @@ pub(crate) fn classify_with(
                     return Some(error);
                 }
             }
-            grammar_failure(src, config, GrammarFailure::Token(l, tok, r))
+            grammar_failure(src, config, depth, GrammarFailure::Token(l, tok, r))
         }
         ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
             grammar_failure(
                 src,
                 config,
+                depth,
                 GrammarFailure::Token(location, Tok::EndMarker, location),
             )
         }
@@ -115,19 +130,26 @@ enum GrammarFailure {
     Rule(ActionError),
 }
 
-fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> ActionError {
+fn grammar_failure(
+    src: &str,
+    config: &Parser,
+    depth: usize,
+    failure: GrammarFailure,
+) -> ActionError {
     let scan = scan(src, config);
-    let diagnosis = diagnose::diagnose(src, &scan.tokens, config.version);
+    let diagnosis = diagnose::diagnose_in(src, &scan.tokens, config, depth);
     // From 3.12 on, a tokenizer error (or an unclosed bracket) that
     // CPython's scan of the rest of the input meets inside an f-string
     // leaves the parser's error standing
     // (`_PyPegen_tokenize_full_source_to_check_for_errors`).
-    let error_stands = config.version.tokenizes_fstrings() && {
-        let opened = scan.tokens.iter().filter(|t| t.kind == Kind::FStringStart);
-        let closed = scan.tokens.iter().filter(|t| t.kind == Kind::FStringEnd);
-        opened.count() > closed.count()
-    };
+    let error_stands = scan.in_fstring;
     let failure = match diagnosis {
+        // A pass of CPython's parser read up to the tokenizer error.
+        Diagnosis::TokenizerError => match scan.error.clone() {
+            Some(e) if e.kind == LexErrorKind::Eof => GrammarFailure::Eof(e),
+            Some(e) => return lex_error(e),
+            None => failure,
+        },
         // A specialised error stands unless CPython's scan of the rest of
         // the input finds a tokenizer error (the passes have already applied
         // the unclosed-bracket rule).
@@ -162,6 +184,7 @@ fn grammar_failure(src: &str, config: &Parser, failure: GrammarFailure) -> Actio
             end: r,
             lexical: false,
             at_next_token: false,
+            byte_columns: false,
         },
         GrammarFailure::Token(l, Tok::EndMarker, _) => scan
             .unclosed_bracket()
@@ -181,6 +204,10 @@ pub(super) struct Scan {
     error: Option<LexError>,
     /// Brackets open where the scan ended, innermost last.
     open: Vec<(char, usize)>,
+    /// The scan ended inside an f-string (3.12+): then CPython lets the
+    /// error found before stand
+    /// (`_PyPegen_tokenize_full_source_to_check_for_errors`).
+    in_fstring: bool,
 }
 
 pub(super) fn scan(src: &str, config: &Parser) -> Scan {
@@ -202,10 +229,16 @@ pub(super) fn scan(src: &str, config: &Parser) -> Scan {
         }
     }
     let open = tokenizer.open_brackets().collect();
+    let in_fstring = config.version.tokenizes_fstrings() && {
+        let opened = tokens.iter().filter(|t| t.kind == Kind::FStringStart);
+        let closed = tokens.iter().filter(|t| t.kind == Kind::FStringEnd);
+        opened.count() > closed.count()
+    };
     Scan {
         tokens,
         error,
         open,
+        in_fstring,
     }
 }
 
@@ -222,6 +255,9 @@ impl Scan {
     /// of the rest of the input: a tokenizer error, or a bracket that is
     /// still open at the end and was opened on an earlier line.
     fn replacement(&self, src: &str, error_line: usize) -> Option<ActionError> {
+        if self.in_fstring {
+            return None;
+        }
         if let Some(error) = self.hard_error() {
             return Some(error);
         }
@@ -233,7 +269,9 @@ impl Scan {
     }
 
     /// Places an error at the first token starting at or after its start
-    /// (at the last character of the input when no token follows).
+    /// (at the last character of the input when no token follows). When
+    /// the end of the input inside brackets follows, CPython's tokenizer
+    /// fails on reading it, before the error: "'(' was never closed".
     fn next_token_anchor(&self, src: &str, error: ActionError) -> ActionError {
         let next = self
             .tokens
@@ -241,6 +279,9 @@ impl Scan {
             .find(|t| t.start >= error.start && t.kind != Kind::EndMarker);
         let (start, end) = match next {
             Some(t) => (t.start, t.end),
+            None if self.error.is_none() && !self.open.is_empty() => {
+                return self.unclosed_bracket().unwrap_or(error);
+            }
             None => {
                 let last = super::literals::last_char_start(src);
                 (last, last)
@@ -250,6 +291,7 @@ impl Scan {
             start,
             end,
             at_next_token: false,
+            byte_columns: false,
             ..error
         }
     }
@@ -292,5 +334,6 @@ pub(crate) fn lex_error(e: LexError) -> ActionError {
         end: e.end,
         lexical: true,
         at_next_token: false,
+        byte_columns: e.byte_columns,
     }
 }

@@ -65,6 +65,10 @@ pub(crate) enum Diagnosis {
     /// No invalid rule applies: CPython reports plain "invalid syntax" at
     /// this token, the last one its first pass read.
     Generic(DiagToken),
+    /// A pass read up to the tokenizer error that ends the tokens: CPython
+    /// raises that error (even one its scan of the rest of the input would
+    /// pass over, like a stray backslash).
+    TokenizerError,
     /// The passes gave up (input too deep or too much work for them); the
     /// caller falls back on what its own parser found.
     Unknown,
@@ -78,6 +82,23 @@ pub(crate) fn diagnose(src: &str, tokens: &[DiagToken], version: PythonVersion) 
         return parser::Parser::new(src, &tokens, version).run();
     }
     parser::Parser::new(src, tokens, version).run()
+}
+
+/// [`diagnose`] for an input parsed with `config`, nested in
+/// `fstring_depth` f-strings: with CPython 3.11, the passes also check the
+/// contents of the f-strings they convert (`_PyPegen_concatenate_strings`).
+pub(crate) fn diagnose_in(
+    src: &str,
+    tokens: &[DiagToken],
+    config: &crate::options::Parser,
+    fstring_depth: usize,
+) -> Diagnosis {
+    if config.version.tokenizes_fstrings() {
+        return diagnose(src, tokens, config.version);
+    }
+    parser::Parser::new(src, tokens, config.version)
+        .checking_fstrings(config, fstring_depth)
+        .run()
 }
 
 /// The tokens with the empty `FSTRING_MIDDLE` CPython's tokenizer (3.12+)
@@ -167,6 +188,6 @@ pub(crate) fn second_pass_of(
 ) -> Option<ActionError> {
     match diagnose(src, tokens, version) {
         Diagnosis::Specific(error) => Some(error),
-        Diagnosis::Generic(_) | Diagnosis::Unknown => None,
+        Diagnosis::Generic(_) | Diagnosis::TokenizerError | Diagnosis::Unknown => None,
     }
 }

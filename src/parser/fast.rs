@@ -31,6 +31,7 @@ impl Deferred {
             end,
             lexical: false,
             at_next_token: false,
+            byte_columns: false,
         }))
     }
 }
@@ -91,6 +92,7 @@ pub(crate) fn complex_sum(
                 end,
                 lexical: false,
                 at_next_token: false,
+                byte_columns: false,
             }))
         })?,
     };

@@ -33,6 +33,17 @@ pub(crate) enum Mode {
     Classify,
 }
 
+/// A conversion error set aside in [`Mode::Classify`].
+#[derive(Clone, Debug)]
+pub(crate) struct Deferred {
+    /// The start of the token (or string group) it belongs to.
+    pub(crate) start: usize,
+    pub(crate) error: ActionError,
+    /// CPython raises it while reading its token, before it reads the
+    /// next one (so a tokenizer error there comes after it).
+    pub(crate) at_token: bool,
+}
+
 /// The decoded token stream of one input.
 pub(crate) struct Literals<'a> {
     tokens: Tokenizer<'a>,
@@ -44,7 +55,7 @@ pub(crate) struct Literals<'a> {
     warnings: Vec<Warning>,
     /// In [`Mode::Classify`]: the first conversion error, with the start of
     /// the token it belongs to.
-    deferred: Option<(usize, ActionError)>,
+    deferred: Option<Deferred>,
     done: bool,
 }
 
@@ -68,9 +79,8 @@ impl<'a> Literals<'a> {
         self
     }
 
-    /// The first conversion error set aside in [`Mode::Classify`], with the
-    /// start of its token.
-    pub(crate) fn take_deferred(&mut self) -> Option<(usize, ActionError)> {
+    /// The first conversion error set aside in [`Mode::Classify`].
+    pub(crate) fn take_deferred(&mut self) -> Option<Deferred> {
         self.deferred.take()
     }
 
@@ -83,10 +93,21 @@ impl<'a> Literals<'a> {
         error: ActionError,
         placeholder: Tok,
     ) -> Spanned {
+        // Numbers are converted as their token is read, and strings too
+        // from 3.12 on; the rest once the token after them is read.
+        let at_token = match placeholder {
+            Tok::Int(_) => true,
+            Tok::Str(_) => self.config.version >= PythonVersion::V3_12,
+            _ => false,
+        };
         match self.mode {
             Mode::Literal => Err(Fail::Action(error)),
             Mode::Classify => {
-                self.deferred.get_or_insert((start, error));
+                self.deferred.get_or_insert(Deferred {
+                    start,
+                    error,
+                    at_token,
+                });
                 Ok((start, placeholder, end))
             }
         }
@@ -170,10 +191,22 @@ impl<'a> Literals<'a> {
                     self.peeked = None;
                 }
                 Some(Err(_)) => {
-                    // A tokenizer error ends the group before it is decoded.
-                    if let Some(Err(err)) = self.peeked.take() {
-                        return Err(Fail::Lex(err));
-                    }
+                    // A tokenizer error ends the group: the group is passed
+                    // on first (CPython's parser may fail on it), the error
+                    // stays for the next token.
+                    rest.insert(0, (first, start, end));
+                    let placeholder = Tok::Str(Default::default());
+                    return match self.decode_group(&rest) {
+                        Ok(tok) => Ok((start, tok, end)),
+                        // From 3.12 on each string is converted as the
+                        // parser reads it, before the tokenizer reads on.
+                        Err(error) if self.config.version >= PythonVersion::V3_12 => {
+                            self.conversion_error(start, end, error, placeholder)
+                        }
+                        // 3.11 converts the group once it has read the token
+                        // after it: the tokenizer error comes first.
+                        Err(_) => Ok((start, placeholder, end)),
+                    };
                 }
                 _ => break,
             }
@@ -186,8 +219,30 @@ impl<'a> Literals<'a> {
         rest.insert(0, (first, start, end));
         match self.decode_group(&rest) {
             Ok(tok) => Ok((start, tok, end)),
-            Err(error) => self.conversion_error(start, end, error, Tok::Str(Default::default())),
+            Err(error) => {
+                let error = self.unclosed_at_end().unwrap_or(error);
+                self.conversion_error(start, end, error, Tok::Str(Default::default()))
+            }
         }
+    }
+
+    /// CPython 3.11 converts a string group in the action run after the
+    /// token that follows it is read; when that is the end of the input
+    /// inside brackets, its tokenizer fails first: "'(' was never closed".
+    fn unclosed_at_end(&mut self) -> Option<ActionError> {
+        if self.config.version >= PythonVersion::V3_12 {
+            return None;
+        }
+        match self.peek() {
+            Some(Ok(t)) if t.kind == Kind::EndMarker => {}
+            _ => return None,
+        }
+        let (open, at) = self.tokens.open_brackets().next_back()?;
+        Some(ActionError::syntax(
+            format!("'{open}' was never closed"),
+            at,
+            at + 1,
+        ))
     }
 
     /// The common case of a group: one `str` or `bytes` token without

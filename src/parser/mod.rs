@@ -153,7 +153,12 @@ fn finish(mut e: ActionError, strip: usize, text: &str) -> Error {
             )
         };
     }
-    Error::new(e.kind, e.message, span, text)
+    let error = Error::new(e.kind, e.message, span, text);
+    if e.byte_columns {
+        error.with_byte_columns(text)
+    } else {
+        error
+    }
 }
 
 /// Checks done before tokenizing, in CPython's order.

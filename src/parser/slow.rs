@@ -173,6 +173,7 @@ pub(crate) fn malformed(ty: NodeType, start: usize, end: usize) -> Box<ActionErr
         end,
         lexical: false,
         at_next_token: false,
+        byte_columns: false,
     })
 }
 
@@ -188,6 +189,7 @@ fn unhashable(type_name: &str, start: usize, end: usize) -> Box<ActionError> {
         end,
         lexical: false,
         at_next_token: false,
+        byte_columns: false,
     })
 }
 
@@ -292,6 +294,7 @@ impl Node {
                         end,
                         lexical: false,
                         at_next_token: false,
+                        byte_columns: false,
                     }))
                 }
                 (NumKind::Int { .. } | NumKind::Float, NumKind::Complex) => Ok(Hash::Yes),
@@ -575,6 +578,7 @@ impl DictSeq {
                 end: value.end,
                 lexical: false,
                 at_next_token: false,
+                byte_columns: false,
             }));
         }
         self

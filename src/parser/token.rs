@@ -73,6 +73,9 @@ pub(crate) struct ActionError {
     /// after `start` (the "last token" its parser had read); resolved once
     /// the tokens are known.
     pub(crate) at_next_token: bool,
+    /// CPython gives this error's columns in UTF-8 bytes, not characters
+    /// (a quirk of the tokenizer's "leading zeros" error).
+    pub(crate) byte_columns: bool,
 }
 
 impl ActionError {
@@ -84,6 +87,7 @@ impl ActionError {
             end,
             lexical: false,
             at_next_token: false,
+            byte_columns: false,
         }
     }
 
@@ -100,6 +104,7 @@ impl ActionError {
             end,
             lexical: false,
             at_next_token: false,
+            byte_columns: false,
         }
     }
 }

@@ -143,8 +143,8 @@ impl Parser<'_> {
     }
 
     /// The checks of `_PyPegen_concatenate_strings`, piece by piece: each
-    /// piece decodes, and bytes are not mixed with str. (The contents of
-    /// f-strings are taken as valid here.)
+    /// piece decodes, bytes are not mixed with str, and f-strings are
+    /// parsed (when the parser was given what to check them with).
     fn concatenate_strings(&mut self, pieces: &[(usize, StrToken)]) -> Option<()> {
         let mut bytes_mode = None;
         for &(at, piece) in pieces {
@@ -156,8 +156,39 @@ impl Parser<'_> {
                 }
                 _ => bytes_mode = Some(piece.prefix.bytes),
             }
+            if piece.prefix.fstring {
+                self.check_fstring(piece)?;
+            }
         }
         Some(())
+    }
+
+    /// The contents of an f-string token (3.11), checked as the literal
+    /// path does; raises their error.
+    fn check_fstring(&mut self, piece: StrToken) -> Option<()> {
+        let Some((config, depth)) = &self.fstring_check else {
+            return Some(());
+        };
+        let body = self.src.get(piece.body_start..piece.body_end).unwrap_or("");
+        let checked = crate::parser::fstring::check(
+            body,
+            piece.body_start,
+            piece.prefix.raw,
+            config,
+            *depth,
+            &mut Vec::new(),
+        );
+        match checked {
+            Ok(()) => Some(()),
+            Err(crate::parser::fstring::FStringError::Anchored(message)) => {
+                self.raise_at_string_end(message);
+                None
+            }
+            Err(crate::parser::fstring::FStringError::Located(error)) => {
+                self.raise_error(error);
+                None
+            }
+        }
     }
 
     /// Raises an error of the `strings` action at the last token read, as

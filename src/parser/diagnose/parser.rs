@@ -88,6 +88,11 @@ pub(super) struct Parser<'a> {
     /// fails at once (`p->error_indicator`).
     pub(super) stop: bool,
     gave_up: bool,
+    /// A pass read past the last token, which a tokenizer error ends.
+    reached_tokenizer_error: bool,
+    /// With CPython 3.11: the configuration and f-string nesting depth to
+    /// check the contents of f-strings with (unchecked without).
+    pub(super) fstring_check: Option<(crate::options::Parser, usize)>,
     error: Option<ActionError>,
     depth: usize,
     work: usize,
@@ -109,6 +114,8 @@ impl<'a> Parser<'a> {
             invalid: false,
             stop: false,
             gave_up: false,
+            reached_tokenizer_error: false,
+            fstring_check: None,
             error: None,
             depth: 0,
             work: 0,
@@ -121,6 +128,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Checks the contents of f-strings (3.11) as `config` does, at
+    /// f-string nesting depth `depth`.
+    pub(super) fn checking_fstrings(
+        mut self,
+        config: &crate::options::Parser,
+        depth: usize,
+    ) -> Parser<'a> {
+        self.fstring_check = Some((config.clone(), depth));
+        self
+    }
+
     /// Runs the first pass and, if it fails, the second one.
     pub(super) fn run(mut self) -> Diagnosis {
         if u32::try_from(self.tokens.len()).is_err() {
@@ -129,6 +147,10 @@ impl<'a> Parser<'a> {
         let parsed = self.eval();
         if self.gave_up {
             return Diagnosis::Unknown;
+        }
+        // Then the error indicator stays set and the second pass does nothing.
+        if self.reached_tokenizer_error {
+            return Diagnosis::TokenizerError;
         }
         // CPython's generic error points at the last token the first pass read.
         let first_pass_last = self.last_read();
@@ -143,6 +165,9 @@ impl<'a> Parser<'a> {
             self.eval();
             if self.gave_up {
                 return Diagnosis::Unknown;
+            }
+            if self.error.is_none() && self.reached_tokenizer_error {
+                return Diagnosis::TokenizerError;
             }
         }
         match self.error.take() {
@@ -247,6 +272,12 @@ impl<'a> Parser<'a> {
                     self.fill = i + 1;
                 }
                 Some(t)
+            }
+            // Past the last token: the tokenizer error that ended them.
+            None if !tokens.last().is_some_and(|t| t.kind == Kind::EndMarker) => {
+                self.reached_tokenizer_error = true;
+                self.stop = true;
+                None
             }
             None => {
                 self.give_up();
@@ -517,10 +548,15 @@ impl<'a> Parser<'a> {
     /// Raises a syntax error spanning `start..end` (bytes), unless one was
     /// raised already (`RAISE_ERROR_KNOWN_LOCATION`).
     pub(super) fn raise(&mut self, message: impl Into<String>, start: usize, end: usize) {
+        self.raise_error(ActionError::syntax(message, start, end.max(start)));
+    }
+
+    /// Raises `error` as it stands.
+    pub(super) fn raise_error(&mut self, error: ActionError) {
         if self.stop {
             return;
         }
-        self.error = Some(ActionError::syntax(message, start, end.max(start)));
+        self.error = Some(error);
         self.stop = true;
     }
 
