@@ -60,6 +60,31 @@ import warnings
 from pathlib import Path
 from typing import Any, Optional
 
+
+
+def load_libfuzzer() -> bool:
+    """Loads atheris's libFuzzer with its symbols global, if atheris is there.
+
+    ``run.sh`` builds the extension with SanitizerCoverage: it calls the
+    ``__sanitizer_cov_*`` callbacks of libFuzzer, so it can only be imported
+    once a libFuzzer is loaded globally. atheris loads its own one late (in
+    ``Fuzz()``) and privately; loading the same file first, globally, lets
+    safelit import, and atheris then uses that copy (same file, same
+    handle)."""
+    try:
+        import ctypes
+        import importlib.util
+
+        spec = importlib.util.find_spec("atheris.core_with_libfuzzer")
+        if spec is None or spec.origin is None:
+            return False
+        ctypes.CDLL(spec.origin, mode=os.RTLD_GLOBAL | os.RTLD_NOW)
+        return True
+    except (ImportError, OSError):
+        return False
+
+
+LIBFUZZER = load_libfuzzer()
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "python" / "tests"))
@@ -307,7 +332,8 @@ def main() -> None:
 
     atheris.instrument_func(to_text)
     atheris.instrument_func(compare)
-    atheris.Setup(sys.argv, test_one_input)
+    # internal_libfuzzer: the copy loaded above, not a "preloaded" one.
+    atheris.Setup(sys.argv, test_one_input, internal_libfuzzer=True)
     atheris.Fuzz()
 
 

@@ -12,10 +12,12 @@
 # Steps: finds CPython (SAFELIT_FUZZ_PYTHON=3.X, default 3.11: pyenv's newest
 # 3.X.*, else python3.X on PATH), creates or reuses the venv
 # target/python-venvs/fuzz-3.X, installs atheris and maturin there from PyPI
-# if missing, builds the package into it (`maturin develop --release`, target
-# dir target/fuzz-python) with SanitizerCoverage so that libFuzzer sees the
-# Rust code's coverage, writes seeds from the parity table and the regression
-# inputs, and runs fuzz/python/differential.py.
+# if missing, builds the package (`maturin build --release`, target dir
+# target/fuzz-python) with SanitizerCoverage so that libFuzzer sees the Rust
+# code's coverage and installs the wheel into the venv (such an extension
+# imports only once atheris's libFuzzer is loaded: differential.py does that),
+# writes seeds from the parity table and the regression inputs, and runs
+# fuzz/python/differential.py.
 #
 # Environment:
 #   SAFELIT_FUZZ_PYTHON=3.12   the CPython minor version to fuzz against
@@ -75,15 +77,6 @@ if ! "$venv/bin/maturin" --version >/dev/null 2>&1; then
     "$py" -m pip install --quiet "maturin>=1.9.4,<2" || fail "maturin did not install"
 fi
 
-# libFuzzer's runtime (with the __sanitizer_cov_* callbacks the instrumented
-# extension calls) ships inside atheris; preloading it makes those symbols
-# global, and atheris then uses this libFuzzer instead of loading its own.
-preload=""
-if [ "$sancov" = 1 ]; then
-    preload=$("$py" -c 'import atheris, glob, os; print(*glob.glob(os.path.join(os.path.dirname(atheris.__file__), "core_with_libfuzzer*.so")))')
-    [ -f "$preload" ] || fail "atheris ships no core_with_libfuzzer*.so; rerun with SAFELIT_FUZZ_SANCOV=0"
-fi
-
 step "building safelit into the venv (sancov=$sancov)"
 host=$(rustc -vV | sed -n 's/^host: //p')
 if [ "$sancov" = 1 ]; then
@@ -93,10 +86,14 @@ if [ "$sancov" = 1 ]; then
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks"
 fi
-VIRTUAL_ENV="$PWD/$venv" "$venv/bin/maturin" develop --quiet --release --target "$host" \
-    --target-dir "target/fuzz-python/sancov-$sancov" \
+wheels="target/fuzz-python/wheels-sancov-$sancov"
+rm -rf "$wheels"
+"$venv/bin/maturin" build --quiet --release --target "$host" --interpreter "$py" \
+    --target-dir "target/fuzz-python/sancov-$sancov" --out "$wheels" \
     || fail "building safelit failed"
 unset RUSTFLAGS
+"$py" -m pip install --quiet --no-deps --force-reinstall "$wheels"/*.whl \
+    || fail "installing the safelit wheel failed"
 
 step "seeds from the parity table and the regression inputs"
 seeds=target/fuzz-python/seeds
@@ -118,10 +115,10 @@ step "fuzzing for ${seconds}s"
 marker=$(mktemp)
 trap 'rm -f "$marker"' EXIT
 status=0
-env ${preload:+LD_PRELOAD="$preload"} "$py" fuzz/python/differential.py \
+"$py" fuzz/python/differential.py \
     fuzz/python/corpus "$seeds" -dict=fuzz/python.dict \
     -max_total_time="$seconds" -max_len=2048 -timeout=20 -rss_limit_mb=2048 \
-    -print_final_stats=1 "${extra[@]}" || status=$?
+    -print_final_stats=1 -artifact_prefix=fuzz/python/crashes/ "${extra[@]}" || status=$?
 
 new=$(find fuzz/python/crashes -newer "$marker" -name '*.txt' | sort)
 if [ "$status" -ne 0 ] || [ -n "$new" ]; then
