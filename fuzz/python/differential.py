@@ -43,6 +43,8 @@ Environment:
   SAFELIT_FUZZ_ABORT=1   raise on the first finding
   SAFELIT_FUZZ_PER_SIGNATURE=N  findings written per signature (default 3)
   SAFELIT_FUZZ_SUMMARY_EVERY=S  print the counts every S seconds (default 60)
+  SAFELIT_FUZZ_MESSAGES=1  also compare the error messages (stricter than
+                         the drop-in contract; finds message bugs)
   SAFELIT_FUZZ_WARNINGS=1  also compare the warnings issued (category and
                          message), when both give the same value
 
@@ -102,6 +104,7 @@ import safelit  # noqa: E402
 CRASHES = Path(os.environ.get("SAFELIT_FUZZ_CRASHES", str(HERE / "crashes")))
 ABORT = os.environ.get("SAFELIT_FUZZ_ABORT") == "1"
 WARNINGS = os.environ.get("SAFELIT_FUZZ_WARNINGS") == "1"
+MESSAGES = os.environ.get("SAFELIT_FUZZ_MESSAGES") == "1"
 
 #: Findings by kind, and accepted outcomes worth counting, over the run.
 STATS: collections.Counter[str] = collections.Counter()
@@ -238,6 +241,8 @@ def compare(want: Outcome, got: Outcome) -> Optional[str]:
         return None
     if family(got.error) != family(want.error):
         return "family"
+    if MESSAGES and message(got.error) != message(want.error):
+        return "message"
     return None
 
 

@@ -11,6 +11,8 @@ text, UTF-8; lone surrogates as ``surrogatepass``) and ``NAME.expect``
   same family; where CPython gives up on an internal limit (MemoryError,
   RecursionError, at version-specific thresholds), any ``safelit.Error``, as
   in the rest of the suite;
+  when the case records a ``message``, the messages must agree too (such
+  cases come from the fuzzer's message mode);
 * on CPython 3.11, the live outcome must be the recorded one (so the file
   keeps saying what the case is about).
 
@@ -116,3 +118,6 @@ def test_agrees_with_cpython(name: str) -> None:
     if family(want.error) == "internal":
         return  # CPython gave up (version-specific thresholds): any safelit error will do
     assert family(got.error) == family(want.error), f"{text!r}: got {got.error!r}, want {want.error!r}"
+    if "message" in read_expect(FOLDER / f"{name}.expect"):
+        # A case found by comparing messages (SAFELIT_FUZZ_MESSAGES=1).
+        assert message(got.error) == message(want.error), f"{text!r}: got {got.error!r}, want {want.error!r}"
