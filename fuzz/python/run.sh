@@ -24,7 +24,10 @@
 #   SAFELIT_FUZZ_SANCOV=0      build without coverage instrumentation (atheris
 #                              then only sees the Python code's coverage)
 #   FUZZ_ARGS="-jobs=2 ..."    extra libFuzzer arguments
-#   SAFELIT_FUZZ_ABORT=1, SAFELIT_FUZZ_WARNINGS=1: see differential.py
+#   SAFELIT_FUZZ_CRASHES=DIR   the crash folder, relative to the repository
+#                              (default fuzz/python/crashes)
+#   SAFELIT_FUZZ_ABORT=1, SAFELIT_FUZZ_MESSAGES=1, SAFELIT_FUZZ_WARNINGS=1:
+#                              see differential.py
 #
 # Corpus: fuzz/python/corpus/ (gitignored) grows across runs; seeds are
 # rewritten each run in target/fuzz-python/seeds/.
@@ -34,6 +37,8 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 minor=${SAFELIT_FUZZ_PYTHON:-3.11}
 sancov=${SAFELIT_FUZZ_SANCOV:-1}
+crashes=${SAFELIT_FUZZ_CRASHES:-fuzz/python/crashes}
+export SAFELIT_FUZZ_CRASHES="$PWD/$crashes"
 read -r -a extra <<<"${FUZZ_ARGS:-}"
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -98,7 +103,7 @@ unset RUSTFLAGS
 step "seeds from the parity table and the regression inputs"
 seeds=target/fuzz-python/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds" fuzz/python/corpus fuzz/python/crashes
+mkdir -p "$seeds" fuzz/python/corpus "$crashes"
 "$py" - "$seeds" <<'EOF'
 import hashlib, json, pathlib, sys
 out = pathlib.Path(sys.argv[1])
@@ -118,13 +123,13 @@ status=0
 "$py" fuzz/python/differential.py \
     fuzz/python/corpus "$seeds" -dict=fuzz/python.dict \
     -max_total_time="$seconds" -max_len=2048 -timeout=20 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix=fuzz/python/crashes/ "${extra[@]}" || status=$?
+    -print_final_stats=1 -artifact_prefix="$crashes/" "${extra[@]}" || status=$?
 
-new=$(find fuzz/python/crashes -newer "$marker" -name '*.txt' | sort)
+new=$(find "$crashes" -newer "$marker" -type f | sort)
 if [ "$status" -ne 0 ] || [ -n "$new" ]; then
     printf '\nTHE PYTHON FUZZER FOUND PROBLEMS (exit status %s)\n' "$status"
     if [ -n "$new" ]; then
-        printf 'new findings in fuzz/python/crashes/:\n%s\n' "$new"
+        printf 'new findings in %s/:\n%s\n' "$crashes" "$new"
     fi
     exit 1
 fi

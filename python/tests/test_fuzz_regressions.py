@@ -17,8 +17,8 @@ text, UTF-8; lone surrogates as ``surrogatepass``) and ``NAME.expect``
   keeps saying what the case is about).
 
 Cases listed in ``expected-failures.txt`` there are known bugs not fixed yet:
-they are strict xfails (one that passes fails the run: remove it from the
-list then). The folder's ``README.md`` says how a finding becomes a case.
+their agreement test is an xfail, strict on CPython 3.11 (one that passes
+there fails the run: remove it from the list then). The folder's ``README.md`` says how a finding becomes a case.
 """
 
 from __future__ import annotations
@@ -66,7 +66,9 @@ def params() -> list[object]:
     return [
         pytest.param(
             name,
-            marks=[pytest.mark.xfail(strict=True, reason="listed in expected-failures.txt")]
+            # Strict on 3.11, where the failures are recorded; a bug of 3.11's
+            # rules (f-strings before PEP 701...) may not exist on later versions.
+            marks=[pytest.mark.xfail(strict=MINOR == "3.11", reason="listed in expected-failures.txt")]
             if name in known
             else [],
         )
@@ -83,7 +85,7 @@ def test_expected_failures_exist() -> None:
     assert not missing, f"expected-failures.txt lists cases without an .input: {sorted(missing)}"
 
 
-@pytest.mark.parametrize("name", params())
+@pytest.mark.parametrize("name", case_names())
 def test_recorded_outcome(name: str) -> None:
     """The recorded outcome is what CPython 3.11 gives (only checked there)."""
     if MINOR != "3.11":
