@@ -182,17 +182,30 @@ impl SyntaxPosition {
             };
         }
         let replay = Replay::new(&source.text, version >= (3, 12));
-        let reader = reader_rule(message);
+        let before = source.text.get(..start).unwrap_or_default().trim_end();
+        let for_target = before.ends_with("for")
+            && !before[..before.len() - 3].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        let reader = reader_rule(message, for_target);
         let last = match reader {
+            Reader::AtStart if message == "invalid syntax" => juxtaposed(replay, start),
             Reader::AtStart => token_at(replay, start),
             Reader::AfterEnd => token_at(replay, end.max(start + 1)),
+            Reader::ForTarget => for_target_end(replay, end.max(start + 1)),
+            Reader::AtEnd => token_before(replay, end.max(start + 1)),
             Reader::ToEnd => token_at(replay, usize::MAX),
         };
         let line_text = error_line(&source.text, lineno, last);
-        let at_end = last.kind == Kind::EndMarker || last.kind == Kind::Error;
+        // At the end marker, or at the closing quote of a string that ends
+        // the input (where the core places errors CPython reports at the
+        // end marker).
+        let rest = source.text.get(start..).unwrap_or_default();
+        let rest = rest.trim_end_matches([' ', '\t', '\x0c']);
+        let at_end =
+            matches!(last.kind, Kind::EndMarker | Kind::Error) || rest == "'" || rest == "\"";
         let (end_lineno, end_offset) = match end_rule(version, kind, message, at_end) {
             End::Token => {
-                // 3.12+ decodes each string token as soon as it is parsed.
+                // The string token itself (3.12+ decodes each string token as
+                // soon as it is parsed; any version checks bytes per token).
                 let token = token_at(Replay::new(&source.text, version >= (3, 12)), start);
                 let end = if token.kind == Kind::String {
                     token.end
@@ -306,6 +319,15 @@ const TOKENIZER_312: &[&str] = &[
     "unterminated triple-quoted f-string literal",
 ];
 
+/// 3.11: messages of the parser run on an f-string's field (its own
+/// messages prefixed with `f-string: `), which report their own range.
+const SUBPARSER_311: &[&str] = &[
+    "f-string: invalid syntax",
+    "f-string: cannot ",
+    "f-string: ':' expected",
+    "f-string: expression expected",
+];
+
 /// tokenizer.c's `syntaxerror_known_range()` message.
 const LEADING_ZEROS: &str = "leading zeros in decimal integer literals";
 
@@ -321,6 +343,8 @@ fn end_rule(version: (u8, u8), kind: ErrorKind, message: &str, at_end: bool) -> 
     ];
     if kind == ErrorKind::Indentation || message == "unexpected EOF while parsing" {
         End::Unknown
+    } else if message == "bytes can only contain ASCII literal characters" {
+        End::Token
     } else if message.ends_with("was never closed")
         || message.starts_with("unexpected character after line continuation character")
         || message == "':' expected after dictionary key"
@@ -334,7 +358,10 @@ fn end_rule(version: (u8, u8), kind: ErrorKind, message: &str, at_end: bool) -> 
         } else {
             End::Span
         }
-    } else if at_end && CONVERSION.iter().any(|p| message.starts_with(p)) {
+    } else if at_end
+        && CONVERSION.iter().any(|p| message.starts_with(p))
+        && !SUBPARSER_311.iter().any(|p| message.starts_with(p))
+    {
         End::Unknown
     } else {
         End::Span
@@ -348,7 +375,10 @@ fn end_rule(version: (u8, u8), kind: ErrorKind, message: &str, at_end: bool) -> 
 /// which matters when the end is on another line than `text`).
 fn end_column(source: &Translated, line: &str, end: usize) -> isize {
     let end = end.min(source.text.len());
-    let line_start = source.text[..end].rfind('\n').map_or(0, |n| n + 1);
+    let line_start = source.text.as_bytes()[..end]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1);
     let column = end - line_start + 1;
     if column > line.len() {
         line.chars().count() as isize + 1
@@ -462,10 +492,139 @@ enum Reader {
     AfterEnd,
     /// The end of the input (errors of the tokenizer found by the parser).
     ToEnd,
+    /// The last token of the offending text (`invalid_kwarg`'s `a=`).
+    AtEnd,
+    /// The token after the expression parsed as a comprehension's target
+    /// (`invalid_for_target: 'for' star_expressions`, which reads past
+    /// the `in` clause): the closing bracket after the error.
+    ForTarget,
 }
 
-/// The [`Reader`] rule for an error with this message.
-fn reader_rule(message: &str) -> Reader {
+/// The token of a generic `invalid syntax` at `at`, or the one after it
+/// when the error's token starts an expression right after another one
+/// (`1 2`, `a b`): the parser's second pass then reads one more token
+/// (`invalid_expression: disjunction expression_without_invalid`) before
+/// the error is raised at the first pass's token.
+fn juxtaposed(mut replay: Replay<'_>, at: usize) -> Token {
+    let mut previous: Option<Token> = None;
+    loop {
+        let token = replay.next_token();
+        if matches!(token.kind, Kind::EndMarker | Kind::Error) {
+            return token;
+        }
+        if token.start >= at {
+            let ends = previous.is_some_and(|p| ends_expression(replay.text(p)));
+            if ends && starts_expression(replay.text(token)) {
+                return replay.next_token();
+            }
+            return token;
+        }
+        previous = Some(token);
+    }
+}
+
+/// Keywords that neither start nor end an expression.
+const KEYWORDS: &[&[u8]] = &[
+    b"and",
+    b"as",
+    b"assert",
+    b"async",
+    b"break",
+    b"class",
+    b"continue",
+    b"def",
+    b"del",
+    b"elif",
+    b"else",
+    b"except",
+    b"finally",
+    b"for",
+    b"from",
+    b"global",
+    b"if",
+    b"import",
+    b"in",
+    b"is",
+    b"nonlocal",
+    b"or",
+    b"pass",
+    b"raise",
+    b"return",
+    b"try",
+    b"while",
+    b"with",
+    b"yield",
+];
+
+/// Whether a token with this text can end an expression (an atom or a
+/// closing bracket).
+fn ends_expression(text: &[u8]) -> bool {
+    match text.last() {
+        Some(b')' | b']' | b'}' | b'\'' | b'"') => true,
+        Some(&c) if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
+            !KEYWORDS.contains(&text) && text != b"not" && text != b"lambda" && text != b"await"
+        }
+        _ => false,
+    }
+}
+
+/// Whether a token with this text is an atom that starts an expression.
+fn starts_expression(text: &[u8]) -> bool {
+    match text.first() {
+        Some(b'\'' | b'"') => true,
+        Some(&c) if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
+            !KEYWORDS.contains(&text)
+        }
+        _ => false,
+    }
+}
+
+/// The last token that starts before `at`.
+fn token_before(mut replay: Replay<'_>, at: usize) -> Token {
+    let mut previous = replay.next_token();
+    loop {
+        if matches!(previous.kind, Kind::EndMarker | Kind::Error) {
+            return previous;
+        }
+        let token = replay.next_token();
+        if token.start >= at {
+            return previous;
+        }
+        previous = token;
+    }
+}
+
+/// The closing bracket, `NEWLINE` or end marker that ends the bracket the
+/// text at `at` is in (or where the tokenizer failed).
+fn for_target_end(mut replay: Replay<'_>, at: usize) -> Token {
+    let mut depth = 0usize;
+    loop {
+        let token = replay.next_token();
+        if matches!(token.kind, Kind::EndMarker | Kind::Error) {
+            return token;
+        }
+        if token.start < at {
+            continue;
+        }
+        if token.kind == Kind::Newline {
+            return token;
+        }
+        match replay.byte(token.start) {
+            Some(b'(' | b'[' | b'{') => depth += 1,
+            Some(b')' | b']' | b'}') => {
+                if depth == 0 {
+                    return token;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The [`Reader`] rule for an error with this message; `for_target` when
+/// the offending text follows the keyword `for`.
+fn reader_rule(message: &str, for_target: bool) -> Reader {
     const AFTER_END: &[&str] = &[
         "invalid syntax. Perhaps you forgot a comma?",
         "cannot assign to",
@@ -473,6 +632,9 @@ fn reader_rule(message: &str) -> Reader {
         "':' expected after dictionary key",
         "expression expected after dictionary key",
         "bytes can only contain ASCII literal characters",
+        "cannot use assignment expressions with",
+        "expected 'else' after 'if' expression",
+        "Generator expression must be parenthesized",
     ];
     if message == "unindent does not match any outer indentation level"
         || message.ends_with("was never closed")
@@ -480,6 +642,10 @@ fn reader_rule(message: &str) -> Reader {
         || message.starts_with("unexpected character after line continuation character")
     {
         Reader::ToEnd
+    } else if message.starts_with("expression cannot contain assignment") {
+        Reader::AtEnd
+    } else if for_target && message.starts_with("cannot assign to") {
+        Reader::ForTarget
     } else if AFTER_END.iter().any(|p| message.starts_with(p)) {
         Reader::AfterEnd
     } else {

@@ -109,6 +109,16 @@ impl<'a> Replay<'a> {
         }
     }
 
+    /// The text of `token`.
+    pub(crate) fn text(&self, token: Token) -> &[u8] {
+        self.s.get(token.start..token.end).unwrap_or_default()
+    }
+
+    /// The byte at `at` of the source.
+    pub(crate) fn byte(&self, at: usize) -> Option<u8> {
+        self.s.get(at).copied()
+    }
+
     /// `tok_nextc`.
     fn nextc(&mut self) -> Option<u8> {
         loop {
@@ -484,7 +494,19 @@ impl<'a> Replay<'a> {
                     if c == Some(b'N') {
                         let c = self.nextc();
                         if c == Some(b'{') {
-                            while !matches!(self.nextc(), None | Some(b'}')) {}
+                            // A character name: up to its `}` (not past the
+                            // quote or the line).
+                            loop {
+                                match self.nextc() {
+                                    Some(b'}') => break,
+                                    Some(c) if c == quote || c == b'\n' => {
+                                        self.backup(Some(c));
+                                        break;
+                                    }
+                                    Some(_) => {}
+                                    None => break,
+                                }
+                            }
                         } else {
                             self.backup(c);
                         }
