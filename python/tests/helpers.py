@@ -127,7 +127,7 @@ def known_field_deviations() -> set[tuple[str, str, str]]:
     """``(case id, suffix, category)`` triples listed in
     known-field-deviations-3.X.txt (``id<TAB>suffix as JSON<TAB>category``;
     the suffix ``""`` for the table input itself)."""
-    known = set()
+    known: set[tuple[str, str, str]] = set()
     path = DATA / f"known-field-deviations-{TABLE}.txt"
     if not path.exists():
         return known
