@@ -8,6 +8,10 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
 use safelit::{ErrorKind, LimitKind};
 
+#[path = "tokstate.rs"]
+mod tokstate;
+use tokstate::{Kind, Replay, Token};
+
 /// `SyntaxError.filename` of `ast.literal_eval`'s errors.
 pub(crate) const FILENAME: &str = "<unknown>";
 
@@ -73,7 +77,7 @@ fn build(py: Python<'_>, text: &str, err: &safelit::Error) -> PyResult<PyErr> {
     let cls = class(py, name)?;
     let is_syntax = matches!(kind.python_exception(), "SyntaxError" | "IndentationError");
     let exception = if is_syntax && err.message() != NUL_MESSAGE {
-        let position = SyntaxPosition::of(text, err);
+        let position = SyntaxPosition::of(version(py), text, err);
         cls.call1((err.message(), position.details(py)?))?
     } else {
         cls.call1((err.message(),))?
@@ -82,6 +86,12 @@ fn build(py: Python<'_>, text: &str, err: &safelit::Error) -> PyResult<PyErr> {
         exception.setattr("limit", limit_name(limit))?;
     }
     Ok(PyErr::from_value(exception))
+}
+
+/// The running interpreter's `(major, minor)`.
+fn version(py: Python<'_>) -> (u8, u8) {
+    let info = py.version_info();
+    (info.major, info.minor)
 }
 
 /// The keyword argument that sets a limit.
@@ -108,10 +118,13 @@ pub(crate) struct SyntaxPosition {
 }
 
 impl SyntaxPosition {
-    /// The position of a parse error.
-    fn of(text: &str, err: &safelit::Error) -> SyntaxPosition {
+    /// The position of a parse error, as CPython `version` (major, minor)
+    /// reports it.
+    fn of(version: (u8, u8), text: &str, err: &safelit::Error) -> SyntaxPosition {
         let strip = stripped_len(text);
-        if err.span().start >= text.len() && err.message() == "invalid syntax" {
+        let source = Translated::new(&text[strip..]);
+        let message = err.message();
+        if err.span().start >= text.len() && message == "invalid syntax" {
             // The end marker: CPython gives no column, and the line of the
             // last character (0 for an empty source), newline included.
             let (lineno, line) = last_line(&text[strip..]);
@@ -126,51 +139,88 @@ impl SyntaxPosition {
                 end_offset: 0,
             };
         }
-        let shift = |line: usize, column: usize| {
-            if line == 1 {
-                column.saturating_sub(strip)
-            } else {
-                column
-            }
-        };
-        let mut line_text = if err.line() == 1 {
-            err.line_text().get(strip..).unwrap_or_default().to_owned()
+        let lineno = err.line();
+        let offset = if lineno == 1 {
+            err.column().saturating_sub(strip)
         } else {
-            err.line_text().to_owned()
+            err.column()
         };
-        // CPython's `text` is the tokenizer's current line, newline
-        // included, when the tokenizer is still on the error's line: always
-        // but for unclosed brackets, which are reported at the end of input.
-        let has_break = line_break_after(text, err.span().start);
-        if has_break
-            && (!err.message().ends_with("was never closed")
-                || err.line() == last_line(&text[strip..]).0)
-        {
-            line_text.push('\n');
-        }
-        if err.kind() == ErrorKind::Limit(LimitKind::IntDigits) {
+        let start = source.map(err.span().start.saturating_sub(strip));
+        let end = source.map(err.span().end.saturating_sub(strip));
+        let kind = err.kind();
+        if kind == ErrorKind::Limit(LimitKind::IntDigits) {
             // CPython reports the int digit limit without a column.
+            let replay = Replay::new(&source.text, version >= (3, 12));
+            let line_text = error_line(&source.text, lineno, token_at(replay, start));
             return SyntaxPosition {
-                lineno: err.line(),
+                lineno,
                 offset: 0,
                 text: line_text,
-                end_lineno: err.line(),
+                end_lineno: lineno,
                 end_offset: 0,
             };
         }
-        let (lineno, offset) = (err.line(), shift(err.line(), err.column()));
-        // Reported at the end marker, or at the closing quote of a string
-        // that ends the input (where the core places errors CPython reports
-        // at the end marker).
-        let rest = text.get(err.span().start..).unwrap_or_default();
-        let rest = rest.trim_end_matches([' ', '\t', '\n', '\r', '\x0c']);
-        let at_end = rest.is_empty() || rest == "'" || rest == "\"";
-        let (end_lineno, end_offset) = match end_rule(err.kind(), err.message(), at_end) {
-            End::Span => (
-                err.end_line(),
-                end_column(text, strip, &line_text, lineno, err.span().end),
-            ),
-            End::Start => (lineno, offset as isize),
+        let tokenizer_error = TOKENIZER.iter().any(|p| message.starts_with(p))
+            || (version >= (3, 12)
+                && (message == "f-string: expecting '}'"
+                    || TOKENIZER_312.iter().any(|p| message.starts_with(p))));
+        if tokenizer_error {
+            // tokenizer.c's `syntaxerror()`: the line up to its newline,
+            // the end at the start (but for a known range).
+            let line = source.line(lineno).to_owned();
+            let end_offset = if message.starts_with(LEADING_ZEROS) {
+                end_column(&source, &line, end)
+            } else {
+                offset as isize
+            };
+            return SyntaxPosition {
+                lineno,
+                offset,
+                text: line,
+                end_lineno: lineno,
+                end_offset,
+            };
+        }
+        let replay = Replay::new(&source.text, version >= (3, 12));
+        let before = source.text.get(..start).unwrap_or_default().trim_end();
+        let for_target = before.ends_with("for")
+            && !before[..before.len() - 3].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        let reader = reader_rule(message, for_target);
+        let last = match reader {
+            Reader::AtStart if message == "invalid syntax" => juxtaposed(replay, start),
+            Reader::AtStart => token_at(replay, start),
+            Reader::AfterEnd => token_at(replay, end.max(start + 1)),
+            Reader::ForTarget => for_target_end(replay, end.max(start + 1)),
+            Reader::AtEnd => token_before(replay, end.max(start + 1)),
+            Reader::ToEnd => token_at(replay, usize::MAX),
+        };
+        let line_text = error_line(&source.text, lineno, last);
+        // At the end marker, or at the closing quote of a string that ends
+        // the input (where the core places errors CPython reports at the
+        // end marker).
+        let rest = source.text.get(start..).unwrap_or_default();
+        let rest = rest.trim_end_matches([' ', '\t', '\x0c']);
+        let at_end =
+            matches!(last.kind, Kind::EndMarker | Kind::Error) || rest == "'" || rest == "\"";
+        let (end_lineno, end_offset) = match end_rule(version, kind, message, at_end) {
+            End::Token => {
+                // The string token itself (3.12+ decodes each string token as
+                // soon as it is parsed; any version checks bytes per token).
+                let token = token_at(Replay::new(&source.text, version >= (3, 12)), start);
+                let end = if token.kind == Kind::String {
+                    token.end
+                } else {
+                    end
+                };
+                (source.line_of(end), end_column(&source, &line_text, end))
+            }
+            End::Span => {
+                if reader == Reader::AtStart && last.kind == Kind::Newline && last.start == start {
+                    newline_end(version, lineno, offset)
+                } else {
+                    (err.end_line(), end_column(&source, &line_text, end))
+                }
+            }
             End::Unknown => (lineno, -1),
             End::Zero => (lineno, 0),
         };
@@ -195,7 +245,8 @@ impl SyntaxPosition {
         let strip = stripped_len(text);
         let (lineno, offset, line) = locate(text, span.start, strip);
         let (end_lineno, _, _) = locate(text, span.end, strip);
-        let end_offset = end_column(text, strip, line, lineno, span.end);
+        let source = Translated::new(&text[strip..]);
+        let end_offset = end_column(&source, line, source.map(span.end.saturating_sub(strip)));
         let has_break = tokenizer_on_line && line_break_after(text, span.start);
         SyntaxPosition {
             lineno,
@@ -231,32 +282,58 @@ impl SyntaxPosition {
 enum End {
     /// The end of the offending text.
     Span,
-    /// The start (the tokenizer's `syntaxerror()`).
-    Start,
+    /// The end of the string token the offending text starts.
+    Token,
     /// No end column: `-1` (errors at the end marker or an indent token).
     Unknown,
     /// Column `0` (errors raised with an end column of `-1`).
     Zero,
 }
 
+/// Messages of tokenizer.c's `syntaxerror()`.
+const TOKENIZER: &[&str] = &[
+    "invalid non-printable character",
+    "invalid character '",
+    "invalid decimal literal",
+    "invalid hexadecimal literal",
+    "invalid octal literal",
+    "invalid binary literal",
+    "invalid imaginary literal",
+    "invalid digit '",
+    "unterminated string literal",
+    "unterminated triple-quoted string literal",
+    "closing parenthesis '",
+    "unmatched '",
+    "too many nested parentheses",
+    LEADING_ZEROS,
+];
+
+/// Messages of the f-string tokenizer of CPython 3.12+ (3.11 raises them
+/// while converting the string).
+const TOKENIZER_312: &[&str] = &[
+    "f-string: expressions nested too deeply",
+    "f-string: single '}' is not allowed",
+    "f-string: unmatched '",
+    "too many nested f-strings",
+    "unterminated f-string literal",
+    "unterminated triple-quoted f-string literal",
+];
+
+/// 3.11: messages of the parser run on an f-string's field (its own
+/// messages prefixed with `f-string: `), which report their own range.
+const SUBPARSER_311: &[&str] = &[
+    "f-string: invalid syntax",
+    "f-string: cannot ",
+    "f-string: ':' expected",
+    "f-string: expression expected",
+];
+
+/// tokenizer.c's `syntaxerror_known_range()` message.
+const LEADING_ZEROS: &str = "leading zeros in decimal integer literals";
+
 /// The [`End`] rule for an error with this kind and message; `at_end` when
 /// it was reported at the end of the input.
-fn end_rule(kind: ErrorKind, message: &str, at_end: bool) -> End {
-    const TOKENIZER: &[&str] = &[
-        "invalid non-printable character",
-        "invalid character '",
-        "invalid decimal literal",
-        "invalid hexadecimal literal",
-        "invalid octal literal",
-        "invalid binary literal",
-        "invalid imaginary literal",
-        "invalid digit '",
-        "unterminated string literal",
-        "unterminated triple-quoted string literal",
-        "closing parenthesis '",
-        "unmatched '",
-        "too many nested parentheses",
-    ];
+fn end_rule(version: (u8, u8), kind: ErrorKind, message: &str, at_end: bool) -> End {
     // Raised while converting a token, at the token after it.
     const CONVERSION: &[&str] = &[
         "(unicode error)",
@@ -266,43 +343,49 @@ fn end_rule(kind: ErrorKind, message: &str, at_end: bool) -> End {
     ];
     if kind == ErrorKind::Indentation || message == "unexpected EOF while parsing" {
         End::Unknown
+    } else if message == "bytes can only contain ASCII literal characters" {
+        End::Token
     } else if message.ends_with("was never closed")
         || message.starts_with("unexpected character after line continuation character")
+        || message == "':' expected after dictionary key"
     {
         End::Zero
-    } else if TOKENIZER.iter().any(|p| message.starts_with(p)) {
-        End::Start
-    } else if at_end && CONVERSION.iter().any(|p| message.starts_with(p)) {
+    } else if at_end && message == "cannot mix bytes and nonbytes literals" {
+        End::Unknown
+    } else if version >= (3, 12) {
+        if message.starts_with("(unicode error)") || message.starts_with("(value error)") {
+            End::Token
+        } else {
+            End::Span
+        }
+    } else if at_end
+        && CONVERSION.iter().any(|p| message.starts_with(p))
+        && !SUBPARSER_311.iter().any(|p| message.starts_with(p))
+    {
         End::Unknown
     } else {
         End::Span
     }
 }
 
-/// CPython's `end_offset` for an error that ends at byte `end` of `text`
-/// and starts on line `lineno`, whose (stripped) text is `line`: the end's
-/// byte column in its own line, converted to code points *with the start
-/// line's text* and capped at its length + 1 (which only matters for
-/// errors that span several lines).
-fn end_column(text: &str, strip: usize, line: &str, lineno: usize, end: usize) -> isize {
-    let end = floor_boundary(text, end.min(text.len()));
-    let (end_line, _, _) = locate(text, end, strip);
-    let line_start = if end_line == 1 {
-        strip.min(end)
-    } else {
-        text[..end].rfind(['\n', '\r']).map_or(0, |n| n + 1)
-    };
-    let column = end - line_start;
-    if end_line == lineno {
-        return text[line_start..end].chars().count() as isize + 1;
-    }
-    if column >= line.len() {
+/// CPython's `end_offset` for an error that ends at byte `end` of the
+/// translated source: the end's byte column in its own line, made 1-based
+/// and converted to code points *with the error's `text`*
+/// (`_PyPegen_byte_offset_to_character_offset`: capped at its length + 1,
+/// which matters when the end is on another line than `text`).
+fn end_column(source: &Translated, line: &str, end: usize) -> isize {
+    let end = end.min(source.text.len());
+    let line_start = source.text.as_bytes()[..end]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1);
+    let column = end - line_start + 1;
+    if column > line.len() {
         line.chars().count() as isize + 1
     } else {
         String::from_utf8_lossy(&line.as_bytes()[..column])
             .chars()
             .count() as isize
-            + 1
     }
 }
 
@@ -310,6 +393,264 @@ fn end_column(text: &str, strip: usize, line: &str, lineno: usize, end: usize) -
 fn line_break_after(text: &str, at: usize) -> bool {
     text.get(at..)
         .is_some_and(|rest| rest.contains(['\n', '\r']))
+}
+
+/// The source as CPython's tokenizer reads it: leading spaces and tabs
+/// stripped (by `ast.literal_eval`), `\r\n` and `\r` turned into `\n`.
+struct Translated {
+    text: String,
+    /// Byte offsets (in the stripped source) of the `\r` of each `\r\n`.
+    crlf: Vec<usize>,
+}
+
+impl Translated {
+    fn new(source: &str) -> Translated {
+        let mut crlf = Vec::new();
+        let bytes = source.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                crlf.push(i);
+            }
+        }
+        Translated {
+            text: source.replace("\r\n", "\n").replace('\r', "\n"),
+            crlf,
+        }
+    }
+
+    /// The translated offset of byte `at` of the stripped source.
+    fn map(&self, at: usize) -> usize {
+        let before = self.crlf.partition_point(|&i| i < at);
+        // The `\n` of a `\r\n` maps where the pair's `\n` went.
+        let inside = before > 0 && self.crlf.get(before - 1).is_some_and(|&i| i + 1 == at);
+        (at - before + usize::from(inside)).min(self.text.len())
+    }
+
+    /// The 1-based line of translated byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        self.text.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// Line `lineno` (1-based) without its newline ("" past the end).
+    fn line(&self, lineno: usize) -> &str {
+        self.text
+            .split('\n')
+            .nth(lineno.saturating_sub(1))
+            .unwrap_or_default()
+    }
+}
+
+/// The first token that starts at or after `at` (or the end marker, or
+/// where the tokenizer failed).
+fn token_at(mut replay: Replay<'_>, at: usize) -> Token {
+    loop {
+        let token = replay.next_token();
+        if token.start >= at || matches!(token.kind, Kind::EndMarker | Kind::Error) {
+            return token;
+        }
+    }
+}
+
+/// `text` of an error on line `lineno` raised once the tokenizer had read
+/// `last` (pegen_errors.c): the tokenizer's buffer if it is still on the
+/// error's line, else that line without its newline.
+fn error_line(source: &str, lineno: usize, last: Token) -> String {
+    if last.lineno <= lineno && last.inp > last.buf {
+        if let Some(buffer) = source.get(last.buf..last.inp) {
+            return buffer.to_owned();
+        }
+    }
+    source
+        .split('\n')
+        .nth(lineno.saturating_sub(1))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The end of an error reported at a `NEWLINE` token at `(lineno, offset)`.
+fn newline_end(version: (u8, u8), lineno: usize, offset: usize) -> (usize, isize) {
+    if version >= (3, 12) {
+        (lineno, offset as isize + 1)
+    } else {
+        (lineno, offset as isize)
+    }
+}
+
+/// Which token CPython's tokenizer had read last when the error was raised.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// The token the error is reported at (`RAISE_SYNTAX_ERROR`: the last
+    /// token fetched).
+    AtStart,
+    /// The token after the offending text (errors raised with a known
+    /// location, once the parser had looked one token past it).
+    AfterEnd,
+    /// The end of the input (errors of the tokenizer found by the parser).
+    ToEnd,
+    /// The last token of the offending text (`invalid_kwarg`'s `a=`).
+    AtEnd,
+    /// The token after the expression parsed as a comprehension's target
+    /// (`invalid_for_target: 'for' star_expressions`, which reads past
+    /// the `in` clause): the closing bracket after the error.
+    ForTarget,
+}
+
+/// The token of a generic `invalid syntax` at `at`, or the one after it
+/// when the error's token starts an expression right after another one
+/// (`1 2`, `a b`): the parser's second pass then reads one more token
+/// (`invalid_expression: disjunction expression_without_invalid`) before
+/// the error is raised at the first pass's token.
+fn juxtaposed(mut replay: Replay<'_>, at: usize) -> Token {
+    let mut previous: Option<Token> = None;
+    loop {
+        let token = replay.next_token();
+        if matches!(token.kind, Kind::EndMarker | Kind::Error) {
+            return token;
+        }
+        if token.start >= at {
+            let ends = previous.is_some_and(|p| ends_expression(replay.text(p)));
+            if ends && starts_expression(replay.text(token)) {
+                return replay.next_token();
+            }
+            return token;
+        }
+        previous = Some(token);
+    }
+}
+
+/// Keywords that neither start nor end an expression.
+const KEYWORDS: &[&[u8]] = &[
+    b"and",
+    b"as",
+    b"assert",
+    b"async",
+    b"break",
+    b"class",
+    b"continue",
+    b"def",
+    b"del",
+    b"elif",
+    b"else",
+    b"except",
+    b"finally",
+    b"for",
+    b"from",
+    b"global",
+    b"if",
+    b"import",
+    b"in",
+    b"is",
+    b"nonlocal",
+    b"or",
+    b"pass",
+    b"raise",
+    b"return",
+    b"try",
+    b"while",
+    b"with",
+    b"yield",
+];
+
+/// Whether a token with this text can end an expression (an atom or a
+/// closing bracket).
+fn ends_expression(text: &[u8]) -> bool {
+    match text.last() {
+        Some(b')' | b']' | b'}' | b'\'' | b'"') => true,
+        Some(&c) if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
+            !KEYWORDS.contains(&text) && text != b"not" && text != b"lambda" && text != b"await"
+        }
+        _ => false,
+    }
+}
+
+/// Whether a token with this text is an atom that starts an expression.
+fn starts_expression(text: &[u8]) -> bool {
+    match text.first() {
+        Some(b'\'' | b'"') => true,
+        Some(&c) if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
+            !KEYWORDS.contains(&text)
+        }
+        _ => false,
+    }
+}
+
+/// The last token that starts before `at`.
+fn token_before(mut replay: Replay<'_>, at: usize) -> Token {
+    let mut previous = replay.next_token();
+    loop {
+        if matches!(previous.kind, Kind::EndMarker | Kind::Error) {
+            return previous;
+        }
+        let token = replay.next_token();
+        if token.start >= at {
+            return previous;
+        }
+        previous = token;
+    }
+}
+
+/// The closing bracket, `NEWLINE` or end marker that ends the bracket the
+/// text at `at` is in (or where the tokenizer failed).
+fn for_target_end(mut replay: Replay<'_>, at: usize) -> Token {
+    let mut depth = 0usize;
+    loop {
+        let token = replay.next_token();
+        if matches!(token.kind, Kind::EndMarker | Kind::Error) {
+            return token;
+        }
+        if token.start < at {
+            continue;
+        }
+        if token.kind == Kind::Newline {
+            return token;
+        }
+        match replay.byte(token.start) {
+            Some(b'(' | b'[' | b'{') => depth += 1,
+            Some(b')' | b']' | b'}') => {
+                if depth == 0 {
+                    return token;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The [`Reader`] rule for an error with this message; `for_target` when
+/// the offending text follows the keyword `for`.
+fn reader_rule(message: &str, for_target: bool) -> Reader {
+    const AFTER_END: &[&str] = &[
+        "invalid syntax. Perhaps you forgot a comma?",
+        "cannot assign to",
+        "invalid syntax. Maybe you meant",
+        "':' expected after dictionary key",
+        "expression expected after dictionary key",
+        "bytes can only contain ASCII literal characters",
+        "cannot use assignment expressions with",
+        "expected 'else' after 'if' expression",
+        "Generator expression must be parenthesized",
+    ];
+    if message == "unindent does not match any outer indentation level"
+        || message.ends_with("was never closed")
+        || message == "unexpected EOF while parsing"
+        || message.starts_with("unexpected character after line continuation character")
+    {
+        Reader::ToEnd
+    } else if message.starts_with("expression cannot contain assignment") {
+        Reader::AtEnd
+    } else if for_target && message.starts_with("cannot assign to") {
+        Reader::ForTarget
+    } else if AFTER_END.iter().any(|p| message.starts_with(p)) {
+        Reader::AfterEnd
+    } else {
+        Reader::AtStart
+    }
 }
 
 /// `line` followed by `\n` when `newline` (CPython translates `\r\n` and

@@ -123,6 +123,23 @@ def known_deviations() -> set[tuple[str, str]]:
     return known
 
 
+def known_field_deviations() -> set[tuple[str, str, str]]:
+    """``(case id, suffix, category)`` triples listed in
+    known-field-deviations-3.X.txt (``id<TAB>suffix as JSON<TAB>category``;
+    the suffix ``""`` for the table input itself)."""
+    known: set[tuple[str, str, str]] = set()
+    path = DATA / f"known-field-deviations-{TABLE}.txt"
+    if not path.exists():
+        return known
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#") and line.count("\t") == 2:
+                case_id, suffix, category = line.split("\t")
+                known.add((case_id, json.loads(suffix), category))
+    return known
+
+
 def python_lines(text: str) -> list[str]:
     """Lines as Python counts them (``\\n``, ``\\r\\n``, ``\\r``)."""
     return re.split(r"\r\n|\r|\n", text)

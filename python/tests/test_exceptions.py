@@ -73,6 +73,29 @@ FIELDS = ("msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offs
         "9" * 4301,
         "[" * 201,
         "'\\N{no such name}'",
+        # text, end_lineno and end_offset follow CPython's tokenizer state:
+        # a tokenizer error's line has no newline...
+        "€\n1",
+        "0x\n",
+        "01\n",
+        "'abc\n",
+        "(]\n",
+        # ...a parser error's line keeps it while the tokenizer is on it...
+        "1 +\n",
+        "[1, 2,, 3]\n1",
+        "'\\x'\n1",
+        "'a' b'b'\n",
+        "{1:2, 3}\n",
+        # ...but not once the tokenizer has read the next lines,
+        "[1\n2]",
+        "b'''\n\x80'''",
+        "[file for str(file) in []\n]",
+        # and a continued line or multi-line string stays in the buffer.
+        "1\\\n2",
+        "(1,\\\n2)\\\n",
+        "'''é\né''' x",
+        "f'{1'\n",
+        "f'{x\n}'\n1",
     ],
 )
 def test_syntax_error_fields_match_cpython(text: str) -> None:

@@ -9,11 +9,22 @@ test) lists the message/position mismatches known not to be fixed yet: they
 are counted and printed; a listed one that matches now fails the test, so the
 list only shrinks.
 
+SyntaxErrors must also agree on ``filename``, ``text``, ``end_lineno`` and
+``end_offset`` wherever ``msg``, ``lineno`` and ``offset`` agree; these
+fields depend on how far CPython's tokenizer had read (the line break, the
+next lines), so the table is also run with the suffixes ``"\n"`` and
+``"\n1"`` appended to every input, where everything is compared as on the
+table itself. ``tests/data/known-field-deviations-3.X.txt`` lists the
+mismatches known on these fields and on the suffixed inputs, ratcheted the
+same way.
+
 Inputs on which CPython gives up on an internal limit (MemoryError,
 RecursionError) are counted apart. Where CPython's ``text`` is not the
 source line (3.11 reports errors inside f-string fields against a synthetic
 ``(expr)`` line, multi-line tokens against several lines), lineno/offset are
-not comparable and are counted apart, as in the Rust test.
+not comparable and are counted apart, as in the Rust test; the other fields
+are compared wherever ``text`` is made of source lines (the multi-line
+buffers), not where it is synthetic.
 """
 
 from __future__ import annotations
@@ -31,13 +42,17 @@ from helpers import (
     builtin_class,
     cases,
     known_deviations,
+    known_field_deviations,
     message,
     python_lines,
     run,
 )
 
-# Fields beyond lineno/offset are compared and their mismatches reported.
+# Fields beyond lineno/offset, compared as strictly.
 EXTRA_FIELDS = ("filename", "text", "end_lineno", "end_offset")
+
+# Appended to every table input by test_parity_of_suffixed_inputs.
+SUFFIXES = ("\n", "\n1")
 
 
 def comparable_position(case: dict[str, Any], error: BaseException) -> bool:
@@ -51,8 +66,26 @@ def comparable_position(case: dict[str, Any], error: BaseException) -> bool:
     return bool(lineno <= len(lines) and text.rstrip("\r\n") == lines[lineno - 1])
 
 
+def text_from_source(text: str, error: BaseException) -> bool:
+    """Whether CPython's ``text`` is made of lines of the stripped source:
+    the line ``lineno`` names, or the lines up to it (the tokenizer's buffer
+    after a backslash continuation or a multi-line string), with or without
+    its final newline. It is not where 3.11 reports an error inside an
+    f-string's field against the synthetic source of that field."""
+    lineno = getattr(error, "lineno", None)
+    line = getattr(error, "text", None)
+    if not lineno or line is None:
+        return True
+    lines = python_lines(text.lstrip(" \t"))
+    if lineno > len(lines):
+        return False
+    body = line[:-1] if line.endswith("\n") else line
+    return any(body == "\n".join(lines[k:lineno]) for k in range(lineno))
+
+
 def compare(case: dict[str, Any], want: Outcome, got: Outcome) -> tuple[list[str], list[str]]:
-    """Mismatch categories (value/kind/message/position) and extra-field notes."""
+    """Mismatch categories (value/kind/message/position and the other
+    SyntaxError fields) and notes on what was not compared."""
     if want.ok:
         if not got.ok or got.value != want.value:
             return ["value"], []
@@ -70,19 +103,22 @@ def compare(case: dict[str, Any], want: Outcome, got: Outcome) -> tuple[list[str
         problems.append("message")
     notes = []
     if isinstance(want.error, SyntaxError):
+        w = (want.error.lineno, want.error.offset)
+        g = (getattr(got.error, "lineno", None), getattr(got.error, "offset", None))
         if comparable_position(case, want.error):
-            w = (want.error.lineno, want.error.offset)
-            g = (getattr(got.error, "lineno", None), getattr(got.error, "offset", None))
             if w != g:
                 problems.append("position")
-            for f in EXTRA_FIELDS:
-                if getattr(want.error, f, None) != getattr(got.error, f, None):
-                    notes.append(f)
         else:
             # Counted: CPython's text is a synthetic or multi-line buffer.
-            w = (want.error.lineno, want.error.offset)
-            g = (getattr(got.error, "lineno", None), getattr(got.error, "offset", None))
             notes.append("text not the source line" + ("" if w == g else ", position differs"))
+        if "message" in problems or w != g:
+            notes.append("fields not compared (message or position differs)")
+        elif not text_from_source(case["input"], want.error):
+            notes.append("fields not compared (synthetic text)")
+        else:
+            for f in EXTRA_FIELDS:
+                if getattr(want.error, f, None) != getattr(got.error, f, None):
+                    problems.append(f)
     return problems, notes
 
 
@@ -93,12 +129,28 @@ def describe(o: Outcome) -> str:
     assert e is not None
     pos = ""
     if isinstance(e, SyntaxError):
-        pos = f" @{e.lineno}:{e.offset}-{getattr(e, 'end_lineno', None)}:{getattr(e, 'end_offset', None)}"
+        pos = (
+            f" @{e.lineno}:{e.offset}-{getattr(e, 'end_lineno', None)}:"
+            f"{getattr(e, 'end_offset', None)} text={shorten(e.text)}"
+        )
     return f"{builtin_class(e).__name__}: {message(e)[:80]}{pos}"
+
+
+def shorten(text: Any, width: int = 60) -> str:
+    """``repr(text)``, cut in the middle if long."""
+    r = repr(text)
+    if len(r) <= width:
+        return r
+    return r[: width // 2] + "..." + r[-width // 2 :]
+
+
+FIELD_CATEGORIES = {"text", "end_lineno", "end_offset", "filename"}
 
 
 def test_parity_with_live_cpython() -> None:
     known = known_deviations()
+    known_fields = known_field_deviations()
+    seen_fields: set[tuple[str, str, str]] = set()
     seen: set[tuple[str, str]] = set()
     counts: collections.Counter[str] = collections.Counter()
     notes: collections.Counter[str] = collections.Counter()
@@ -118,6 +170,16 @@ def test_parity_with_live_cpython() -> None:
         for note in extra:
             notes[note] += 1
         for category in problems:
+            if category in FIELD_CATEGORIES:
+                field_key = (case["id"], "", category)
+                if field_key in known_fields:
+                    seen_fields.add(field_key)
+                else:
+                    unexpected.append(
+                        f"{category}: {case['id']} {shorten(text)}: "
+                        f"got {describe(got)}; want {describe(want)}"
+                    )
+                continue
             key = (case["id"], category)
             if key in known:
                 seen.add(key)
@@ -144,4 +206,59 @@ def test_parity_with_live_cpython() -> None:
         f"these known deviations now match CPython; remove them from "
         f"tests/data/known-deviations-{TABLE}.txt: {fixed}"
     )
+    fixed_fields = sorted(k for k in known_fields - seen_fields if k[1] == "")
+    assert not fixed_fields, (
+        f"these known field deviations now match CPython; remove them from "
+        f"tests/data/known-field-deviations-{TABLE}.txt: {fixed_fields}"
+    )
     assert not warning_mismatches, "\n".join(warning_mismatches[:40])
+
+
+def test_parity_of_suffixed_inputs() -> None:
+    """Every table input followed by each of SUFFIXES: all fields compared,
+    known mismatches in known-field-deviations-3.X.txt (with the suffix)."""
+    known = known_field_deviations()
+    seen: set[tuple[str, str, str]] = set()
+    counts: collections.Counter[str] = collections.Counter()
+    notes: collections.Counter[str] = collections.Counter()
+    unexpected: list[str] = []
+    for case in cases():
+        for suffix in SUFFIXES:
+            text = case["input"] + suffix
+            variant = dict(case, input=text)
+            want = run(ast.literal_eval, text)
+            if not want.ok and isinstance(want.error, (MemoryError, RecursionError)):
+                counts["cpython internal limit"] += 1
+                continue
+            got = run(safelit.literal_eval, text)
+            counts["value" if want.ok else "error"] += 1
+            problems, extra = compare(variant, want, got)
+            if want.warnings != got.warnings and want.ok == got.ok:
+                problems.append("warnings")
+            for note in extra:
+                notes[note] += 1
+            for category in problems:
+                key = (case["id"], suffix, category)
+                if key in known:
+                    seen.add(key)
+                else:
+                    unexpected.append(
+                        f"{category}: {case['id']} + {suffix!r} {shorten(text)}: "
+                        f"got {describe(got)}; want {describe(want)}"
+                    )
+    fixed = sorted(k for k in known - seen if k[1] != "")
+    by_category = collections.Counter(k[2] for k in seen)
+    print(
+        f"\nCPython {sys.version.split()[0]} vs table {TABLE} + suffixes {SUFFIXES}: "
+        f"{dict(counts)}; known deviations still deviating {len(seen)} {dict(by_category)}; "
+        f"{dict(notes)}"
+    )
+    assert not unexpected, (
+        f"{len(unexpected)} unexpected mismatches (list known ones in "
+        f"tests/data/known-field-deviations-{TABLE}.txt as "
+        f"'id<TAB>json suffix<TAB>category'):\n" + "\n".join(unexpected[:60])
+    )
+    assert not fixed, (
+        f"these known deviations now match CPython; remove them from "
+        f"tests/data/known-field-deviations-{TABLE}.txt: {fixed}"
+    )
