@@ -87,6 +87,12 @@ pub trait Builder {
     fn str_slice(&mut self, text: &str) -> Self::Value {
         self.str(PyStr::from(text))
     }
+    /// Like [`Builder::str_slice`], for a string that is probably a dict
+    /// key (a dict's keys are often repeated across a document, so a
+    /// builder may cache them). The default calls [`Builder::str_slice`].
+    fn key_str_slice(&mut self, text: &str) -> Self::Value {
+        self.str_slice(text)
+    }
     /// A `bytes` (after escape decoding and implicit concatenation).
     fn bytes(&mut self, value: Vec<u8>) -> Self::Value;
     /// A `list` of already built items.
@@ -112,6 +118,10 @@ pub trait Builder {
     fn set_add(&mut self, set: &mut Self::Set, item: Self::Value) -> Result<(), Unhashable>;
     /// Finishes a set.
     fn set_finish(&mut self, set: Self::Set) -> Self::Value;
+    /// The parser gave up on a partial build (its first, direct pass met
+    /// something it leaves to the full grammar) and starts over: nothing
+    /// built so far will be used. The default does nothing.
+    fn restart(&mut self) {}
 }
 
 /// The [`Builder`] behind [`crate::parse`]: builds a [`Value`] tree.

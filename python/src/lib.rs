@@ -7,8 +7,8 @@
 //! themselves are defined in Python (`safelit/_errors.py`).
 //!
 //! Small inputs are built straight into Python objects while parsing. Large
-//! ones are parsed into a [`safelit::Value`] with the GIL released, then
-//! converted, so other Python threads run during the parse.
+//! ones are parsed with the GIL released into a flat [`tape::Tape`], then
+//! built from it, so other Python threads run during the parse.
 
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
@@ -17,6 +17,7 @@ mod builder;
 mod convert;
 mod errors;
 mod limits;
+mod tape;
 mod warnings;
 
 use pyo3::prelude::*;
@@ -25,11 +26,11 @@ use safelit::{Parser, PythonVersion, ValueBuilder};
 
 /// Inputs of at least this many bytes are parsed with the GIL released.
 ///
-/// Building Python objects while parsing costs about 25-40% less CPU than
-/// parsing into a `Value` and converting it (measured from 70 bytes to
-/// 2 MB), but holds the GIL throughout: about 4 ms at 64 KiB, close to
-/// Python's default thread switch interval (5 ms). Above that, the parse
-/// (roughly half the time) runs with the GIL released.
+/// Below it, Python objects are built while parsing ([`builder::PyBuilder`]),
+/// holding the GIL for the whole call (about a millisecond at 64 KiB). From
+/// it on, the parse runs without the GIL and records a [`tape::Tape`]; the
+/// objects are then built from the tape with the GIL, in about the time
+/// `json.loads` takes to build the same objects.
 const DETACH_THRESHOLD: usize = 64 * 1024;
 
 /// `literal_eval(node_or_string, /, *, max_depth=None, max_int_digits=None,
@@ -57,10 +58,26 @@ fn literal_eval<'py>(
     let version = python_version(py);
     let parser = Parser::new().with_limits(limits).with_python(version);
     let outcome: Result<_, Failure> = if text.len() >= DETACH_THRESHOLD {
-        match py.detach(|| parser.parse_into(text, &mut ValueBuilder)) {
-            Ok((value, found)) => convert::to_python(py, value)
-                .map(|value| (value, found))
-                .map_err(Failure::Python),
+        let recorded = py.detach(|| {
+            let mut builder = tape::TapeBuilder::new(text);
+            parser
+                .parse_into(text, &mut builder)
+                .map(|(_, found)| (builder.finish(), found))
+        });
+        match recorded {
+            Ok((tape, found)) => match tape.into_python(py, text) {
+                Ok(Some(value)) => Ok((value, found)),
+                Ok(None) => {
+                    // Never expected: convert through a `Value` instead.
+                    match py.detach(|| parser.parse_into(text, &mut ValueBuilder)) {
+                        Ok((value, found)) => convert::to_python(py, value)
+                            .map(|value| (value, found))
+                            .map_err(Failure::Python),
+                        Err(err) => Err(Failure::Parse(err)),
+                    }
+                }
+                Err(err) => Err(Failure::Python(err)),
+            },
             Err(err) => Err(Failure::Parse(err)),
         }
     } else {
@@ -94,8 +111,13 @@ enum Failure {
 /// The CPython version to follow: the running interpreter's (3.11 rules for
 /// older interpreters, 3.13 rules for newer ones).
 fn python_version(py: Python<'_>) -> PythonVersion {
-    let info = py.version_info();
-    PythonVersion::from_minor(u32::from(info.major), u32::from(info.minor))
+    // Read once: `version_info` formats and parses `Py_GetVersion()`, about
+    // 2,000 instructions, a tenth of a small call.
+    static VERSION: std::sync::OnceLock<PythonVersion> = std::sync::OnceLock::new();
+    *VERSION.get_or_init(|| {
+        let info = py.version_info();
+        PythonVersion::from_minor(u32::from(info.major), u32::from(info.minor))
+    })
 }
 
 /// `"3.11"`, `"3.12"` or `"3.13"`: the CPython version whose rules apply.

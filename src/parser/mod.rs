@@ -3,6 +3,7 @@
 
 pub(crate) mod classify;
 mod diagnose;
+mod direct;
 mod fast;
 mod fstring;
 mod literals;
@@ -102,6 +103,12 @@ pub(crate) fn parse_into<B: Builder>(
     let strip = text.len() - text.trim_start_matches([' ', '\t']).len();
     let src = &text[strip..];
     let at = |e: ActionError| finish(e, strip, text);
+    // Well-formed literals (nearly all inputs) parse in one pass here;
+    // anything else, including every error, takes the token stream below.
+    if let Some(value) = direct::parse(src, config, builder) {
+        return Ok((value, Vec::new()));
+    }
+    builder.restart();
 
     let mut literals = Literals::new(Tokenizer::new(src, config), config, Mode::Literal);
     let mut budget = Budget::new(limits.max_nodes);
@@ -176,7 +183,13 @@ fn check_input(text: &str, limits: &Limits) -> Result<(), Error> {
             text,
         ));
     }
-    if let Some(nul) = text.bytes().position(|b| b == 0) {
+    // `contains` is a fast memchr; the position only matters on error.
+    if let Some(nul) = text
+        .as_bytes()
+        .contains(&0)
+        .then(|| text.bytes().position(|b| b == 0))
+        .flatten()
+    {
         return Err(Error::new(
             ErrorKind::Syntax,
             "source code string cannot contain null bytes",
