@@ -401,6 +401,7 @@ impl<'a> Tokenizer<'a> {
             }
         }
         loop {
+            let before = self.cursor();
             let next = self.raw.next();
             let span = self.raw.span();
             match (next.as_ref(), self.line_start.as_mut()) {
@@ -410,7 +411,15 @@ impl<'a> Tokenizer<'a> {
                     let significant = bol.is_none() && self.brackets.is_empty();
                     self.line_start = Some(LineStart::at(span.end));
                     if significant {
-                        return Some(Ok(Self::token(Kind::Newline, span.start, span.end)));
+                        // After a comment, CPython's NEWLINE token starts at
+                        // the `#` (the start of the text its `tok_get` call
+                        // read past).
+                        let gap = &self.src[before.min(span.start)..span.start];
+                        let start = match gap.trim_start_matches([' ', '\t', '\x0C']) {
+                            comment if comment.starts_with('#') => span.start - comment.len(),
+                            _ => span.start,
+                        };
+                        return Some(Ok(Self::token(Kind::Newline, start, span.end)));
                     }
                     continue;
                 }
