@@ -185,6 +185,7 @@ fn grammar_failure(
             lexical: false,
             at_next_token: false,
             byte_columns: false,
+            column: None,
         },
         GrammarFailure::Token(l, Tok::EndMarker, _) => scan
             .unclosed_bracket()
@@ -292,6 +293,7 @@ impl Scan {
             end,
             at_next_token: false,
             byte_columns: false,
+            column: None,
             ..error
         }
     }
@@ -352,5 +354,6 @@ pub(crate) fn lex_error(e: LexError) -> ActionError {
         lexical: true,
         at_next_token: false,
         byte_columns: e.byte_columns,
+        column: e.column,
     }
 }
