@@ -112,6 +112,9 @@ struct ErrorImpl {
     span: Range<usize>,
     line: usize,
     column: usize,
+    /// The column of the span's start in its line, where `Display` draws
+    /// the caret (`column` differs after [`Error::with_column`]).
+    caret_column: usize,
     end_line: usize,
     end_column: usize,
     line_text: String,
@@ -137,6 +140,7 @@ impl Error {
             span: start..end,
             line,
             column,
+            caret_column: column,
             end_line,
             end_column,
             line_text: input[line_range].to_owned(),
@@ -153,6 +157,16 @@ impl Error {
         };
         self.0.column = column(self.0.span.start);
         self.0.end_column = column(self.0.span.end);
+        self
+    }
+
+    /// The same error with `column` as the column CPython reports, which
+    /// is not the span's column in its line: after a line continuation,
+    /// CPython's tokenizer counts some columns from the start of an earlier
+    /// line (the text it holds), so they can run past the end of the line.
+    /// `Display` still draws the caret under the span.
+    pub(crate) fn with_column(mut self, column: usize) -> Error {
+        self.0.column = column;
         self
     }
 
@@ -184,13 +198,23 @@ impl Error {
         self.0.line
     }
 
-    /// 1-based column (in code points) of the start of the offending text.
-    /// Like CPython, the "leading zeros in decimal integer literals" error
-    /// counts its columns in UTF-8 bytes instead (its tokenizer passes byte
-    /// offsets there).
+    /// 1-based column (in code points) of the start of the offending text:
+    /// CPython's `SyntaxError.offset`. Like CPython, the "leading zeros in
+    /// decimal integer literals" error counts its columns in UTF-8 bytes
+    /// instead (its tokenizer passes byte offsets there), and "unexpected
+    /// character after line continuation character" on a line reached
+    /// through a line continuation counts from the start of the line where
+    /// the continued text began (CPython's tokenizer buffer; a `\r\n` is
+    /// one character; on the first line, after the leading spaces and tabs
+    /// `literal_eval` strips), so it can be larger than the line is long. The
+    /// caret of `Display` stays under the offending text.
     ///
     /// ```
     /// assert_eq!(safelit::parse("['é', x]").unwrap_err().column(), 7);
+    /// // Counted from the start of "1 +\": 2:8 as in CPython.
+    /// let err = safelit::parse("1 +\\\n \\x").unwrap_err();
+    /// assert_eq!((err.line(), err.column()), (2, 8));
+    /// assert_eq!(err.line_text(), " \\x");
     /// ```
     pub fn column(&self) -> usize {
         self.0.column
@@ -289,12 +313,12 @@ impl fmt::Display for Error {
         }
         write!(f, "\n  {}\n  ", e.line_text)?;
         // Pad with the line's own tabs so the caret lines up under them.
-        for c in e.line_text.chars().take(e.column - 1) {
+        for c in e.line_text.chars().take(e.caret_column - 1) {
             f.write_str(if c == '\t' { "\t" } else { " " })?;
         }
-        let width = if e.end_line == e.line && e.end_column > e.column {
+        let width = if e.end_line == e.line && e.end_column > e.caret_column {
             let line_len = e.line_text.chars().count() + 1;
-            e.end_column.min(line_len.max(e.column + 1)) - e.column
+            e.end_column.min(line_len.max(e.caret_column + 1)) - e.caret_column
         } else {
             1
         };
@@ -347,6 +371,14 @@ mod tests {
         let err = Error::new(ErrorKind::Syntax, "m", 7..8, input).with_byte_columns(input);
         assert_eq!((err.line(), err.column(), err.end_column()), (2, 6, 7));
         assert!(!err.to_string().is_empty());
+    }
+
+    #[test]
+    fn an_explicit_column_keeps_the_caret_under_the_span() {
+        let input = "1 +\\\n \\x";
+        let err = Error::new(ErrorKind::Syntax, "m", 7..8, input).with_column(8);
+        assert_eq!((err.line(), err.column(), err.end_column()), (2, 8, 4));
+        assert_eq!(err.to_string(), "m at line 2, column 8\n   \\x\n    ^");
     }
 
     #[test]

@@ -178,7 +178,14 @@ fn expected_position(case: &Case) -> Option<(usize, usize)> {
             } else {
                 source_line
             };
-            if !text.is_empty() && text.trim_end_matches(['\n', '\r']) != source_line {
+            let text = text.trim_end_matches(['\n', '\r']);
+            // After a line continuation CPython's text (its tokenizer
+            // buffer) can start on an earlier line, and some columns are
+            // counted from there: then the offset is taken as it is.
+            if line > 1 && text.contains('\n') && text.rsplit('\n').next() == Some(source_line) {
+                return Some((line, offset));
+            }
+            if !text.is_empty() && text != source_line {
                 return None;
             }
             if offset == 0 {

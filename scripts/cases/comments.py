@@ -31,4 +31,21 @@ def cases():
       "1 \\\x0c\n", "1 \\\f", "1\\\f\n2", "\\\f1", "1 \\\t\n", "\\\t\n1",
       "1 +\\\n\\\n\\\n 2j", "\n\\\n1", "\n \\\n1", "1\n\\\n", "1\n\\",
       "\\\n1\\\n", "(1\n\\\n,2)", "1\\\n2", "1\\\n 2", "1\\\n\\\n\\")
+    # a backslash followed by something else on a continuation line: the
+    # column is counted from the start of CPython's tokenizer buffer, which
+    # a continuation after a token (or a string spanning lines) does not
+    # move, so it can run past the end of the line
+    c("1 +\\\n \\x", "1 +\\\n \\", "1\\\n \\x", "1 +   \\\n \\x", "1 +\\\n\\x",
+      "1 +\\\n \\x\n", "[1 +\\\n \\x", "f'{'\t\\\n\\\\\n", "1 +\\\n \\\n \\x",
+      "1 +\\\n 1\\x", "1 +\\\n 'a'\\x", "  1 +\\\n \\x", "\t1 +\\\n \\x",
+      "'\xe9' +\\\n \\x", "'\u20ac\u20ac' +\\\n \\\u20ac", "1 +\\\r\n \\x", "1 +\\\r \\x",
+      "1 +\\\r\n\\\r\n \\x", "[1,\n2 +\\\n \\x", "[1,\n  2 +\\\n \\x", "[1,\\\n2,\n \\x",
+      "'''a\nb''' +\\\n \\x", "1 +\\\n '''a\nb'''\\x", "# c\n1 +\\\n \\x",
+      "1 + \\\n\\\n\\x", "1\n \\\n 2\\\n \\x", "1 +\\\n 2 \\")
+    # the NEWLINE token after a comment starts at the `#`: errors placed at
+    # it (a string group's, on 3.11 also escape errors) are reported there
+    c("'\\x'#c\n", "'\\x'#c", "'\\x'  #c\n", "'\\x' #c\n1", "'\\x' #c\r\n", "'\\x' #c\r",
+      "('\\x'#c\n)", "'\\N{foo}'#c\n", "'a' b'b'#c\n", "'a' b'b'  # comment\n",
+      "'a' b'b' #\xe9\n", "'\xe9' b'b' #c\n", "'a' b'b'\t#c\n", "'a' b'b'\f#c\n",
+      "f'{1}' b'a' #c\n", "'\\x' #c\n#d\n", "1 +  #c\n", "1 if #c\n")
     return c.build()

@@ -63,4 +63,13 @@ def cases():
     # error raised stands
     c("('\\x',b'a'f'{x}'f'{x}'\n", "('\\x', b'a' 'b'\n", "('\\x', b'a' 'b')", "['\\x', b'a' 'b' 1",
       "[b'\u00e9', b'a' 'b'", "[1e, b'a' 'b'")
+    # an error placed at the token after a string group, in brackets left
+    # open on an earlier line: when that token ends the input and is read by
+    # looking one character past it (name, number, operator), CPython's
+    # tokenizer is done and the scan for an unclosed bracket is skipped
+    c("(f'{'b'a'\n orb", "(f'{'\n 1", "(f'{'\n 1 ", "(f'{'\n 1 2", "(f'{'\n orb\n",
+      "(f'{'\n +", "(f'{'\n **", "(f'{'\n $", "(f'{'\n 1#c", "(f'{'\n 'a'",
+      "(f'}'\n 1", "('\\x'\n orb", "('\\x'\n 1", "(b'a' 'b'\n 1", "(b'a' 'b'\n 1 ",
+      "(b'a' 'b'\n ,", "[b'a' 'b'\n 1.5j", "(b'a' 'b'\n orb\n", "(b'a' 'b'\n 0x",
+      "[\n'\\x'\n 1", "(f'{'\n\n 1")
     return c.build()

@@ -29,6 +29,9 @@ pub(crate) struct LexError {
     pub(crate) end: usize,
     /// CPython gives the columns in UTF-8 bytes (see [`LexError::in_bytes`]).
     pub(crate) byte_columns: bool,
+    /// The column CPython reports, when it is not the start's column in
+    /// its line (see [`LexError::with_column`]).
+    pub(crate) column: Option<usize>,
 }
 
 impl LexError {
@@ -39,6 +42,7 @@ impl LexError {
             start,
             end,
             byte_columns: false,
+            column: None,
         }
     }
 
@@ -60,6 +64,7 @@ impl LexError {
             start: at,
             end: at + 1,
             byte_columns: false,
+            column: None,
         }
     }
 
@@ -81,6 +86,15 @@ impl LexError {
     /// as byte offsets ("leading zeros …").
     pub(crate) fn in_bytes(mut self) -> LexError {
         self.byte_columns = true;
+        self
+    }
+
+    /// Sets the 1-based column CPython reports: counted from the start of
+    /// an earlier line for an error after a line continuation (its
+    /// tokenizer counts from the start of the text it holds, which a
+    /// continuation does not reset).
+    pub(crate) fn with_column(mut self, column: usize) -> LexError {
+        self.column = Some(column);
         self
     }
 

@@ -200,6 +200,12 @@ pub(crate) struct Tokenizer<'a> {
     /// Where literal text resumes when it does not start at the cursor (the
     /// `=` of a `:=` that starts a format spec).
     literal_from: Option<usize>,
+    /// Where CPython's tokenizer buffer starts (`tok->buf`): the start of
+    /// the physical line after the last line break read between tokens (or
+    /// in a line's indentation). A line continuation after a token or a
+    /// string spanning lines does not move it; some columns are counted
+    /// from it.
+    buffer_start: usize,
     done: bool,
 }
 
@@ -219,6 +225,7 @@ impl<'a> Tokenizer<'a> {
             line_start: Some(LineStart::at(0)),
             indents: vec![(0, 0)],
             held: None,
+            buffer_start: 0,
             done: false,
         }
     }
@@ -401,6 +408,7 @@ impl<'a> Tokenizer<'a> {
             }
         }
         loop {
+            let before = self.cursor();
             let next = self.raw.next();
             let span = self.raw.span();
             match (next.as_ref(), self.line_start.as_mut()) {
@@ -409,8 +417,17 @@ impl<'a> Tokenizer<'a> {
                     // and after a line that held a token.
                     let significant = bol.is_none() && self.brackets.is_empty();
                     self.line_start = Some(LineStart::at(span.end));
+                    self.buffer_start = span.end;
                     if significant {
-                        return Some(Ok(Self::token(Kind::Newline, span.start, span.end)));
+                        // After a comment, CPython's NEWLINE token starts at
+                        // the `#` (the start of the text its `tok_get` call
+                        // read past).
+                        let gap = &self.src[before.min(span.start)..span.start];
+                        let start = match gap.trim_start_matches([' ', '\t', '\x0C']) {
+                            comment if comment.starts_with('#') => span.start - comment.len(),
+                            _ => span.start,
+                        };
+                        return Some(Ok(Self::token(Kind::Newline, start, span.end)));
                     }
                     continue;
                 }
@@ -427,7 +444,9 @@ impl<'a> Tokenizer<'a> {
                         .with_kind(LexErrorKind::Eof)));
                     }
                     if let Some(bol) = bol {
-                        // Still reading the indentation.
+                        // Still reading the indentation: CPython's tokenizer
+                        // is between tokens, so its buffer moves on.
+                        self.buffer_start = span.end;
                         bol.measure(self.src, span.start);
                         if bol.cont_col == 0 {
                             bol.cont_col = bol.col;
@@ -535,12 +554,22 @@ impl<'a> Tokenizer<'a> {
                     .chars()
                     .next()
                     .map_or(span.end, |c| span.end + c.len_utf8());
-                Some(Err(LexError::at_cursor(
+                let error = LexError::at_cursor(
                     "unexpected character after line continuation character",
                     self.src.as_bytes(),
                     after,
                 )
-                .with_kind(LexErrorKind::LineContinuation)))
+                .with_kind(LexErrorKind::LineContinuation);
+                // CPython counts this column from the start of its buffer,
+                // which may lie on an earlier line (`1 +\⏎ \x` is 2:8).
+                let line_start = self.src[..error.start]
+                    .rfind(['\n', '\r'])
+                    .map_or(0, |i| i + 1);
+                if self.buffer_start < line_start {
+                    let column = cpython_columns(&self.src[self.buffer_start..error.start]) + 1;
+                    return Some(Err(error.with_column(column)));
+                }
+                Some(Err(error))
             }
             Some(Ok(Raw::String(StrToken {
                 prefix,
@@ -579,6 +608,12 @@ impl Iterator for Tokenizer<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         self.next_token()
     }
+}
+
+/// The number of characters of `text` as CPython's tokenizer holds it: a
+/// `\r\n` line break (translated to `\n` before tokenizing) is one.
+fn cpython_columns(text: &str) -> usize {
+    text.chars().count() - text.matches("\r\n").count()
 }
 
 /// 1-based line number of byte `offset`; `\n`, `\r\n` and `\r` end lines.

@@ -18,7 +18,7 @@
 use lalrpop_util::ParseError;
 
 use crate::error::{ErrorKind, LimitKind};
-use crate::lexer::{line_number, Kind, LexError, LexErrorKind, Tokenizer};
+use crate::lexer::{line_number, Kind, LexError, LexErrorKind, Raw, Tokenizer};
 use crate::options::Parser;
 
 use super::diagnose::{self, DiagToken, Diagnosis};
@@ -185,6 +185,7 @@ fn grammar_failure(
             lexical: false,
             at_next_token: false,
             byte_columns: false,
+            column: None,
         },
         GrammarFailure::Token(l, Tok::EndMarker, _) => scan
             .unclosed_bracket()
@@ -292,8 +293,23 @@ impl Scan {
             end,
             at_next_token: false,
             byte_columns: false,
+            column: None,
             ..error
         }
+    }
+
+    /// Whether the token starting at `at` ends the input and is one CPython's
+    /// tokenizer reads by looking one character past it (a name, number or
+    /// operator, not a string): it then meets the end of the input and is
+    /// done (`E_EOF`), so `_PyPegen_set_syntax_error` skips the scan of the
+    /// rest of the input and an error placed at that token stands.
+    fn peeked_at_end(&self, src: &str, at: usize) -> bool {
+        self.tokens.iter().any(|t| {
+            t.start == at
+                && t.end == src.len()
+                && t.start < t.end
+                && matches!(t.kind, Kind::Raw(raw) if !matches!(raw, Raw::String(_)))
+        })
     }
 
     /// CPython's `'(' was never closed`, for the innermost open bracket.
@@ -316,6 +332,9 @@ fn after_action_error(src: &str, config: &Parser, error: ActionError) -> ActionE
     } else {
         error
     };
+    if scan.peeked_at_end(src, error.start) {
+        return error;
+    }
     let line = line_number(src, error.start);
     scan.replacement(src, line).unwrap_or(error)
 }
@@ -335,5 +354,6 @@ pub(crate) fn lex_error(e: LexError) -> ActionError {
         lexical: true,
         at_next_token: false,
         byte_columns: e.byte_columns,
+        column: e.column,
     }
 }

@@ -32,6 +32,7 @@ impl Deferred {
             lexical: false,
             at_next_token: false,
             byte_columns: false,
+            column: None,
         }))
     }
 }
@@ -93,6 +94,7 @@ pub(crate) fn complex_sum(
                 lexical: false,
                 at_next_token: false,
                 byte_columns: false,
+                column: None,
             }))
         })?,
     };

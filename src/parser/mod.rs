@@ -161,7 +161,9 @@ fn finish(mut e: ActionError, strip: usize, text: &str) -> Error {
         };
     }
     let error = Error::new(e.kind, e.message, span, text);
-    if e.byte_columns {
+    if let Some(column) = e.column {
+        error.with_column(column)
+    } else if e.byte_columns {
         error.with_byte_columns(text)
     } else {
         error

@@ -174,6 +174,7 @@ pub(crate) fn malformed(ty: NodeType, start: usize, end: usize) -> Box<ActionErr
         lexical: false,
         at_next_token: false,
         byte_columns: false,
+        column: None,
     })
 }
 
@@ -190,6 +191,7 @@ fn unhashable(type_name: &str, start: usize, end: usize) -> Box<ActionError> {
         lexical: false,
         at_next_token: false,
         byte_columns: false,
+        column: None,
     })
 }
 
@@ -295,6 +297,7 @@ impl Node {
                         lexical: false,
                         at_next_token: false,
                         byte_columns: false,
+                        column: None,
                     }))
                 }
                 (NumKind::Int { .. } | NumKind::Float, NumKind::Complex) => Ok(Hash::Yes),
@@ -579,6 +582,7 @@ impl DictSeq {
                 lexical: false,
                 at_next_token: false,
                 byte_columns: false,
+                column: None,
             }));
         }
         self

@@ -76,6 +76,9 @@ pub(crate) struct ActionError {
     /// CPython gives this error's columns in UTF-8 bytes, not characters
     /// (a quirk of the tokenizer's "leading zeros" error).
     pub(crate) byte_columns: bool,
+    /// The 1-based column CPython reports, when it is not the start's
+    /// column in its line (errors after a line continuation).
+    pub(crate) column: Option<usize>,
 }
 
 impl ActionError {
@@ -88,6 +91,7 @@ impl ActionError {
             lexical: false,
             at_next_token: false,
             byte_columns: false,
+            column: None,
         }
     }
 
@@ -105,6 +109,7 @@ impl ActionError {
             lexical: false,
             at_next_token: false,
             byte_columns: false,
+            column: None,
         }
     }
 }
