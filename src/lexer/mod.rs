@@ -618,13 +618,16 @@ fn cpython_columns(text: &str) -> usize {
 
 /// 1-based line number of byte `offset`; `\n`, `\r\n` and `\r` end lines.
 pub(crate) fn line_number(src: &str, offset: usize) -> usize {
-    let bytes = &src.as_bytes()[..offset.min(src.len())];
+    let all = src.as_bytes();
+    let bytes = &all[..offset.min(src.len())];
     let mut line = 1;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => line += 1,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
+            // Look past `offset`: an offset between the two bytes of "\r\n"
+            // is still on the line that "\r\n" ends.
+            b'\r' if all.get(i + 1) != Some(&b'\n') => line += 1,
             _ => {}
         }
         i += 1;
