@@ -383,7 +383,7 @@ pub fn check_case(case: &Case) -> Outcome {
 /// A [`Builder`] that builds [`Value`]s and counts them like `max_nodes`.
 #[derive(Default)]
 pub struct Counting {
-    /// Values built so far.
+    /// Values built since the parse (re)started.
     pub built: usize,
 }
 
@@ -446,6 +446,12 @@ impl Builder for Counting {
     }
     fn set_finish(&mut self, set: Set) -> Value {
         self.count(ValueBuilder.set_finish(set))
+    }
+
+    /// The parser gave up on its first pass (the direct parser) and starts
+    /// over: the values built so far are dropped and not counted.
+    fn restart(&mut self) {
+        self.built = 0;
     }
 }
 

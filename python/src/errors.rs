@@ -142,6 +142,13 @@ impl SyntaxPosition {
         let lineno = err.line();
         let offset = if lineno == 1 {
             err.column().saturating_sub(strip)
+        } else if message == "unexpected indent"
+            && !source.line(lineno).starts_with([' ', '\t', '\x0c'])
+        {
+            // A line indented through a backslash continuation, whose token
+            // starts its physical line: CPython's offset is that token's
+            // 0-based column, 0 (elsewhere it equals the core's column).
+            0
         } else {
             err.column()
         };
@@ -169,7 +176,9 @@ impl SyntaxPosition {
             // the end at the start (but for a known range).
             let line = source.line(lineno).to_owned();
             let end_offset = if message.starts_with(LEADING_ZEROS) {
-                end_column(&source, &line, end)
+                // `syntaxerror_known_range()`: the leading zeros, counted
+                // in bytes like the start column.
+                (offset + err.span().len()) as isize
             } else {
                 offset as isize
             };
@@ -215,7 +224,15 @@ impl SyntaxPosition {
                 (source.line_of(end), end_column(&source, &line_text, end))
             }
             End::Span => {
-                if reader == Reader::AtStart && last.kind == Kind::Newline && last.start == start {
+                if let Some(comment) = comment_at(&source.text, start) {
+                    // A NEWLINE token after a comment starts at the '#'
+                    // and spans the comment (3.12+: and the line break).
+                    let width = comment.chars().count() + usize::from(version >= (3, 12));
+                    (lineno, (offset + width) as isize)
+                } else if reader == Reader::AtStart
+                    && last.kind == Kind::Newline
+                    && last.start == start
+                {
                     newline_end(version, lineno, offset)
                 } else {
                     (err.end_line(), end_column(&source, &line_text, end))
@@ -473,6 +490,15 @@ fn error_line(source: &str, lineno: usize, last: Token) -> String {
 }
 
 /// The end of an error reported at a `NEWLINE` token at `(lineno, offset)`.
+/// The comment that starts at byte `at` of `text`, up to its line break.
+fn comment_at(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..)?;
+    if !rest.starts_with('#') {
+        return None;
+    }
+    Some(rest.split(['\n', '\r']).next().unwrap_or(rest))
+}
+
 fn newline_end(version: (u8, u8), lineno: usize, offset: usize) -> (usize, isize) {
     if version >= (3, 12) {
         (lineno, offset as isize + 1)

@@ -357,7 +357,10 @@ fn string(lex: &mut Lexer<'_, Raw>) -> Result<StrToken, LexError> {
                 }
             }
             b'\n' | b'\r' if !triple => {
-                let at = lex.span().end + i - 1;
+                // Just past the line break (`unterminated` names the line of
+                // the byte before `detected_at`): after an escaped line
+                // break, the string's last line is the one it ends.
+                let at = lex.span().end + i;
                 return Err(unterminated(
                     lex,
                     token_start,
