@@ -112,6 +112,15 @@ pub fn check_error(text: &str, err: &Error) {
     );
     let (line, column_limit) = line_of(text, span.start);
     assert_eq!(err.line(), line, "{err:?}: line of byte {}", span.start);
+    // CPython counts this error's column from the start of its tokenizer's
+    // buffer, which a backslash continuation leaves on an earlier line: the
+    // column may pass the end of the line, never the text before the error.
+    let column_limit =
+        if err.message().starts_with("unexpected character after line continuation character") {
+            column_limit.max(text[..span.end].chars().count() + 1)
+        } else {
+            column_limit
+        };
     assert!(
         err.column() <= column_limit,
         "{err:?}: column past the end of line {line}"

@@ -194,7 +194,7 @@ impl SyntaxPosition {
         let before = source.text.get(..start).unwrap_or_default().trim_end();
         let for_target = before.ends_with("for")
             && !before[..before.len() - 3].ends_with(|c: char| c.is_alphanumeric() || c == '_');
-        let reader = reader_rule(message, for_target);
+        let reader = reader_rule(version, message, for_target);
         let last = match reader {
             Reader::AtStart if message == "invalid syntax" => juxtaposed(replay, start),
             Reader::AtStart => token_at(replay, start),
@@ -648,9 +648,9 @@ fn for_target_end(mut replay: Replay<'_>, at: usize) -> Token {
     }
 }
 
-/// The [`Reader`] rule for an error with this message; `for_target` when
-/// the offending text follows the keyword `for`.
-fn reader_rule(message: &str, for_target: bool) -> Reader {
+/// The [`Reader`] rule for an error with this message on CPython `version`;
+/// `for_target` when the offending text follows the keyword `for`.
+fn reader_rule(version: (u8, u8), message: &str, for_target: bool) -> Reader {
     const AFTER_END: &[&str] = &[
         "invalid syntax. Perhaps you forgot a comma?",
         "cannot assign to",
@@ -672,6 +672,10 @@ fn reader_rule(message: &str, for_target: bool) -> Reader {
         Reader::AtEnd
     } else if for_target && message.starts_with("cannot assign to") {
         Reader::ForTarget
+    } else if version >= (3, 12) && message == "bytes can only contain ASCII literal characters" {
+        // 3.12+ converts each string token as soon as the parser takes it,
+        // before it reads the next one.
+        Reader::AtStart
     } else if AFTER_END.iter().any(|p| message.starts_with(p)) {
         Reader::AfterEnd
     } else {
