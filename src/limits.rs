@@ -30,6 +30,12 @@ pub struct Limits {
     pub max_input_bytes: usize,
     /// Maximum number of values (scalars and containers) the result may hold.
     /// Default: unlimited (`usize::MAX`).
+    ///
+    /// Values are counted as the parser reads them, like brackets for
+    /// `max_depth`, so this limit can trip before a conversion error later
+    /// in the text would be reported: with `max_nodes = 2`, `[{([],)}]` is a
+    /// limit error at the set, not the `TypeError` its unhashable element
+    /// gives without the limit.
     pub max_nodes: usize,
 }
 

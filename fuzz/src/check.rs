@@ -208,8 +208,15 @@ pub fn check_against_unlimited(
     // Whether no limit can trip: every bound here is an upper bound.
     let digits = text.bytes().filter(u8::is_ascii_digit).count();
     let opening = text.bytes().filter(|b| b"([{".contains(b)).count();
+    // Values are counted as they are read, before conversion errors, so an
+    // unlimited parse that fails may have built fewer values than the
+    // limited one counts; a value needs at least one byte of text.
+    let nodes = match unlimited.result {
+        Ok(_) => unlimited.built,
+        Err(_) => unlimited.built.max(text.len()),
+    };
     let fits = text.len() <= limits.max_input_bytes
-        && unlimited.built <= limits.max_nodes
+        && nodes <= limits.max_nodes
         && opening <= limits.max_depth
         && (limits.max_int_digits == 0 || digits <= limits.max_int_digits);
     match (&limited.result, &unlimited.result) {
