@@ -14,22 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 versions=${SAFELIT_PYTHONS:-"3.11 3.12 3.13"}
-pyenv_root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
-
-find_python() {
-    local minor=$1 candidate=""
-    if [ -d "$pyenv_root/versions" ]; then
-        candidate=$(find "$pyenv_root/versions" -maxdepth 1 -name "$minor.*" \
-            | grep -E "/$minor\.[0-9]+$" | sort -V | tail -n 1)
-    fi
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/python$minor" ]; then
-        echo "$candidate/bin/python$minor"
-    elif command -v "python$minor" >/dev/null 2>&1; then
-        command -v "python$minor"
-    else
-        return 1
-    fi
-}
+source scripts/find_python.sh
 
 for minor in $versions; do
     printf '\n==> Python package on CPython %s\n' "$minor"

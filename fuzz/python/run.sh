@@ -47,23 +47,9 @@ fail() {
     exit 1
 }
 
-pyenv_root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
-find_python() {
-    local candidate=""
-    if [ -d "$pyenv_root/versions" ]; then
-        candidate=$(find "$pyenv_root/versions" -maxdepth 1 -name "$minor.*" \
-            | grep -E "/$minor\.[0-9]+$" | sort -V | tail -n 1)
-    fi
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/python$minor" ]; then
-        echo "$candidate/bin/python$minor"
-    elif command -v "python$minor" >/dev/null 2>&1; then
-        command -v "python$minor"
-    else
-        return 1
-    fi
-}
+source scripts/find_python.sh
 
-python=$(find_python) || fail "CPython $minor not found (pyenv install $minor, or set SAFELIT_FUZZ_PYTHON)"
+python=$(find_python "$minor") || fail "CPython $minor not found (pyenv install $minor, or set SAFELIT_FUZZ_PYTHON)"
 venv="target/python-venvs/fuzz-$minor"
 py="$venv/bin/python"
 

@@ -399,22 +399,27 @@ impl<'a> Replay<'a> {
         matches!(self.modes.last(), Some(&Mode::Expr { level, .. }) if level == self.level)
     }
 
-    /// 3.12+: `FSTRING_START`, from its opening quote `quote`.
-    fn fstring_start(&mut self, start: usize, quote: u8, raw: bool) -> Token {
-        let mut size = 1;
+    /// After an opening quote `quote`: `1` or `3` (a triple quote), or
+    /// `None` when the next character closes the string at once (`''`).
+    fn quote_size(&mut self, quote: u8) -> Option<usize> {
+        let c = self.nextc();
+        if c != Some(quote) {
+            self.backup(c);
+            return Some(1);
+        }
         let c = self.nextc();
         if c == Some(quote) {
-            let c = self.nextc();
-            if c == Some(quote) {
-                size = 3;
-            } else {
-                // An empty f-string.
-                self.backup(c);
-                return self.token(Kind::String, start, self.cur);
-            }
-        } else {
-            self.backup(c);
+            return Some(3);
         }
+        self.backup(c);
+        None
+    }
+
+    /// 3.12+: `FSTRING_START`, from its opening quote `quote`.
+    fn fstring_start(&mut self, start: usize, quote: u8, raw: bool) -> Token {
+        let Some(size) = self.quote_size(quote) else {
+            return self.token(Kind::String, start, self.cur);
+        };
         self.modes.push(Mode::Literal {
             quote,
             size,
@@ -521,19 +526,9 @@ impl<'a> Replay<'a> {
 
     /// A string literal from its opening quote `quote` (the prefix read).
     fn string(&mut self, start: usize, quote: u8) -> Token {
-        let mut size = 1;
-        let c = self.nextc();
-        if c == Some(quote) {
-            let c = self.nextc();
-            if c == Some(quote) {
-                size = 3;
-            } else {
-                self.backup(c);
-                return self.token(Kind::String, start, self.cur);
-            }
-        } else {
-            self.backup(c);
-        }
+        let Some(size) = self.quote_size(quote) else {
+            return self.token(Kind::String, start, self.cur);
+        };
         let mut closing = 0;
         while closing != size {
             match self.nextc() {

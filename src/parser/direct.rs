@@ -216,17 +216,8 @@ impl<B: Builder> Direct<'_, '_, B> {
                 match frame {
                     Frame::List(items) => {
                         items.push(value);
-                        match c {
-                            b',' => {
-                                self.pos += 1;
-                                self.skip_ws()?;
-                                if self.peek() != b']' {
-                                    continue 'value;
-                                }
-                                self.pos += 1;
-                            }
-                            b']' => self.pos += 1,
-                            _ => return None,
+                        if !self.after_item(c, b']')? {
+                            continue 'value;
                         }
                         let Some(Frame::List(items)) = stack.pop() else {
                             return None;
@@ -237,18 +228,9 @@ impl<B: Builder> Direct<'_, '_, B> {
                     }
                     Frame::Paren(items, comma) => {
                         items.push(value);
-                        match c {
-                            b',' => {
-                                *comma = true;
-                                self.pos += 1;
-                                self.skip_ws()?;
-                                if self.peek() != b')' {
-                                    continue 'value;
-                                }
-                                self.pos += 1;
-                            }
-                            b')' => self.pos += 1,
-                            _ => return None,
+                        *comma |= c == b',';
+                        if !self.after_item(c, b')')? {
+                            continue 'value;
                         }
                         let Some(Frame::Paren(mut items, comma)) = stack.pop() else {
                             return None;
@@ -277,13 +259,8 @@ impl<B: Builder> Direct<'_, '_, B> {
                             let mut set = self.b.set_new();
                             self.b.set_add(&mut set, value).ok()?;
                             *frame = Frame::Set(set);
-                            self.pos += 1;
-                            if c == b',' {
-                                self.skip_ws()?;
-                                if self.peek() != b'}' {
-                                    continue 'value;
-                                }
-                                self.pos += 1;
+                            if !self.after_item(c, b'}')? {
+                                continue 'value;
                             }
                             let Some(Frame::Set(set)) = stack.pop() else {
                                 return None;
@@ -306,17 +283,8 @@ impl<B: Builder> Direct<'_, '_, B> {
                         }
                         Some(k) => {
                             self.b.dict_insert(dict, k, value).ok()?;
-                            match c {
-                                b',' => {
-                                    self.pos += 1;
-                                    self.skip_ws()?;
-                                    if self.peek() != b'}' {
-                                        continue 'value;
-                                    }
-                                    self.pos += 1;
-                                }
-                                b'}' => self.pos += 1,
-                                _ => return None,
+                            if !self.after_item(c, b'}')? {
+                                continue 'value;
                             }
                             let Some(Frame::Dict(dict, _)) = stack.pop() else {
                                 return None;
@@ -328,17 +296,8 @@ impl<B: Builder> Direct<'_, '_, B> {
                     },
                     Frame::Set(set) => {
                         self.b.set_add(set, value).ok()?;
-                        match c {
-                            b',' => {
-                                self.pos += 1;
-                                self.skip_ws()?;
-                                if self.peek() != b'}' {
-                                    continue 'value;
-                                }
-                                self.pos += 1;
-                            }
-                            b'}' => self.pos += 1,
-                            _ => return None,
+                        if !self.after_item(c, b'}')? {
+                            continue 'value;
                         }
                         let Some(Frame::Set(set)) = stack.pop() else {
                             return None;
@@ -367,6 +326,28 @@ impl<B: Builder> Direct<'_, '_, B> {
                 }
             }
         }
+    }
+
+    /// Steps past what follows an item of a container closed by `close`,
+    /// given the byte `c` there: `true` once the closer is passed (after
+    /// an optional trailing comma), `false` when another item follows the
+    /// comma, `None` (give up) on anything else.
+    #[inline]
+    fn after_item(&mut self, c: u8, close: u8) -> Option<bool> {
+        if c == close {
+            self.pos += 1;
+            return Some(true);
+        }
+        if c != b',' {
+            return None;
+        }
+        self.pos += 1;
+        self.skip_ws()?;
+        if self.peek() != close {
+            return Some(false);
+        }
+        self.pos += 1;
+        Some(true)
     }
 
     /// Finishes the top-level tuple.
