@@ -128,13 +128,20 @@ impl SyntaxPosition {
             // The end marker: CPython gives no column, and the line of the
             // last character (0 for an empty source), newline included.
             let (lineno, line) = last_line(&text[strip..]);
-            return SyntaxPosition {
-                lineno,
-                offset: 0,
-                text: with_newline(
+            let last = token_at(Replay::new(&source.text, version >= (3, 12)), usize::MAX);
+            let text = match source.text.get(last.buf..last.inp) {
+                // The tokenizer's buffer, which a line continuation or a
+                // string spanning lines began on an earlier line.
+                Some(buffer) if spans_lines(buffer) => buffer.to_owned(),
+                _ => with_newline(
                     line.trim_end_matches(['\n', '\r']),
                     line.len() > line.trim_end_matches(['\n', '\r']).len(),
                 ),
+            };
+            return SyntaxPosition {
+                lineno,
+                offset: 0,
+                text,
                 end_lineno: lineno,
                 end_offset: 0,
             };
@@ -233,7 +240,12 @@ impl SyntaxPosition {
                     && last.kind == Kind::Newline
                     && last.start == start
                 {
-                    newline_end(version, lineno, offset)
+                    if version >= (3, 12) && spans_lines(&line_text) {
+                        // The token's end, converted with the buffer.
+                        (lineno, end_column(&source, &line_text, last.end))
+                    } else {
+                        newline_end(version, lineno, offset)
+                    }
                 } else {
                     (err.end_line(), end_column(&source, &line_text, end))
                 }
@@ -392,7 +404,13 @@ fn end_rule(version: (u8, u8), kind: ErrorKind, message: &str, at_end: bool) -> 
 /// which matters when the end is on another line than `text`).
 fn end_column(source: &Translated, line: &str, end: usize) -> isize {
     let end = end.min(source.text.len());
-    let line_start = source.text.as_bytes()[..end]
+    // A NEWLINE token ends on its own line.
+    let last = if end > 0 && source.text.as_bytes()[end - 1] == b'\n' {
+        end - 1
+    } else {
+        end
+    };
+    let line_start = source.text.as_bytes()[..last]
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |n| n + 1);
@@ -489,7 +507,11 @@ fn error_line(source: &str, lineno: usize, last: Token) -> String {
         .to_owned()
 }
 
-/// The end of an error reported at a `NEWLINE` token at `(lineno, offset)`.
+/// Whether an error's `text` (a tokenizer buffer) holds more than one line.
+fn spans_lines(text: &str) -> bool {
+    text.trim_end_matches('\n').contains('\n')
+}
+
 /// The comment that starts at byte `at` of `text`, up to its line break.
 fn comment_at(text: &str, at: usize) -> Option<&str> {
     let rest = text.get(at..)?;
@@ -499,6 +521,7 @@ fn comment_at(text: &str, at: usize) -> Option<&str> {
     Some(rest.split(['\n', '\r']).next().unwrap_or(rest))
 }
 
+/// The end of an error reported at a `NEWLINE` token at `(lineno, offset)`.
 fn newline_end(version: (u8, u8), lineno: usize, offset: usize) -> (usize, isize) {
     if version >= (3, 12) {
         (lineno, offset as isize + 1)

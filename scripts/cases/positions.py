@@ -59,4 +59,19 @@ def cases():
     for pre in ("\u00e9 ", "[\u00e9, ", "'\u00e9', ", "'\u20ac\u20ac', ", "x\n'\u00e9' ",
                 "[1,\n'\u00e9\u00e9', ", "'\U0001f600' "):
         c(pre + "01", pre + "0_1", pre + "007")
+    # A parser error on a line reached through a line continuation or a
+    # string spanning lines: CPython converts its byte column to characters
+    # with its tokenizer buffer, which starts on the earlier line, so
+    # non-ASCII text there moves the column.
+    firsts = ("'\u00e9\u00e9\u00e9' +\\\n", "'\u00e9'+'\u00fc' +\\\n",
+              "'''\u00e9\n\u00e9\u00e9''' +\\\n", "['\u00e9\u00e9\u00e9',\\\n",
+              "'''\u00e9\u00e9\n", "x +\\\n", "'\u00fc' +\\\n  \\\n",
+              "('\u00e9\u00e9\u00e9',\n", "{'\u00fc':\\\n", "'\u00e9' '\u00e9'\\\n",
+              "b'x' +\\\r\n", "'\u00e9' +\\\r\n", "'''\u00e9\r\n")
+    seconds = ("    $", " 1 2", "(1 2)", "f(**)", "1 +", "1 +\n", "(", "()()(\n",
+               "'\\N{foo}'", "u'\u00e9' b'x'", "\u00e9 \u00e9", "[1 2]",
+               "1 if 2 else", "{1:}")
+    for first in firsts:
+        for second in seconds:
+            c(first + second, first + second + "\n1")
     return c.build()

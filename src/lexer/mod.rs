@@ -247,6 +247,11 @@ impl<'a> Tokenizer<'a> {
         self.brackets.len()
     }
 
+    /// Where CPython's tokenizer buffer starts now (see `buffer_start`).
+    pub(crate) fn buffer_start(&self) -> usize {
+        self.buffer_start
+    }
+
     /// Warnings collected so far (numbers glued to keywords).
     pub(crate) fn take_warnings(&mut self) -> Vec<Warning> {
         std::mem::take(&mut self.raw.extras.warnings)
@@ -417,7 +422,11 @@ impl<'a> Tokenizer<'a> {
                     // and after a line that held a token.
                     let significant = bol.is_none() && self.brackets.is_empty();
                     self.line_start = Some(LineStart::at(span.end));
-                    self.buffer_start = span.end;
+                    // CPython moves its buffer when it reads the next line;
+                    // at the end of the input there is none.
+                    if span.end < self.src.len() {
+                        self.buffer_start = span.end;
+                    }
                     if significant {
                         // After a comment, CPython's NEWLINE token starts at
                         // the `#` (the start of the text its `tok_get` call

@@ -143,6 +143,7 @@ fn grammar_failure(
     // leaves the parser's error standing
     // (`_PyPegen_tokenize_full_source_to_check_for_errors`).
     let error_stands = scan.in_fstring;
+    let mut generic_column = None;
     let failure = match diagnosis {
         // A pass of CPython's parser read up to the tokenizer error.
         Diagnosis::TokenizerError => match scan.error.clone() {
@@ -156,14 +157,18 @@ fn grammar_failure(
         Diagnosis::Specific(specific) if error_stands => return specific,
         Diagnosis::Specific(specific) => return scan.hard_error().unwrap_or(specific),
         // Plain "invalid syntax", at the token CPython's first pass stopped on.
-        Diagnosis::Generic(token) => {
+        Diagnosis::Generic(token, column) => {
             let tok = match token.kind {
                 Kind::Indent => Tok::Indent,
                 Kind::EndMarker => Tok::EndMarker,
                 _ if error_stands => {
-                    return ActionError::syntax("invalid syntax", token.start, token.end)
+                    let error = ActionError::syntax("invalid syntax", token.start, token.end);
+                    return ActionError { column, ..error };
                 }
-                _ => Tok::Newline,
+                _ => {
+                    generic_column = column;
+                    Tok::Newline
+                }
             };
             GrammarFailure::Token(token.start, tok, token.end)
         }
@@ -191,9 +196,13 @@ fn grammar_failure(
             .unclosed_bracket()
             .unwrap_or_else(|| ActionError::syntax("invalid syntax", l, l)),
         GrammarFailure::Eof(e) => scan.unclosed_bracket().unwrap_or_else(|| lex_error(e)),
-        GrammarFailure::Token(l, _, r) => scan
-            .replacement(src, error_line)
-            .unwrap_or_else(|| ActionError::syntax("invalid syntax", l, r)),
+        GrammarFailure::Token(l, _, r) => scan.replacement(src, error_line).unwrap_or_else(|| {
+            let error = ActionError::syntax("invalid syntax", l, r);
+            ActionError {
+                column: generic_column,
+                ..error
+            }
+        }),
         GrammarFailure::Rule(e) => scan.replacement(src, error_line).unwrap_or(e),
     }
 }
@@ -215,13 +224,24 @@ pub(super) fn scan(src: &str, config: &Parser) -> Scan {
     let mut tokenizer = Tokenizer::new(src, config);
     let mut tokens = Vec::new();
     let mut error = None;
-    while let Some(token) = tokenizer.next() {
+    loop {
+        let buffer_before = tokenizer.buffer_start();
+        let Some(token) = tokenizer.next() else {
+            break;
+        };
         match token {
             Ok(t) => tokens.push(DiagToken {
                 kind: t.kind,
                 start: t.start,
                 end: t.end,
                 level: tokenizer.depth(),
+                // The tokenizer moves its buffer past a NEWLINE's line break
+                // at once; CPython's only when it reads the next line.
+                buffer: if t.kind == Kind::Newline {
+                    buffer_before
+                } else {
+                    tokenizer.buffer_start()
+                },
             }),
             Err(e) => {
                 error = Some(e);
@@ -312,6 +332,23 @@ impl Scan {
         })
     }
 
+    /// A syntax error a grammar action raised at the token it starts at,
+    /// with CPython's column when that token's line was reached through a
+    /// line continuation or a string spanning lines
+    /// ([`diagnose::buffer_column`]).
+    fn with_buffer_column(&self, src: &str, error: ActionError) -> ActionError {
+        if error.kind != ErrorKind::Syntax
+            || error.lexical
+            || error.byte_columns
+            || error.column.is_some()
+        {
+            return error;
+        }
+        let reached = self.tokens.iter().rev().find(|t| t.start <= error.start);
+        let column = reached.and_then(|t| diagnose::buffer_column(src, error.start, t));
+        ActionError { column, ..error }
+    }
+
     /// CPython's `'(' was never closed`, for the innermost open bracket.
     fn unclosed_bracket(&self) -> Option<ActionError> {
         let &(open, at) = self.open.last()?;
@@ -332,6 +369,7 @@ fn after_action_error(src: &str, config: &Parser, error: ActionError) -> ActionE
     } else {
         error
     };
+    let error = scan.with_buffer_column(src, error);
     if scan.peeked_at_end(src, error.start) {
         return error;
     }

@@ -30,6 +30,7 @@
 mod ast;
 mod atoms;
 mod calls;
+mod column;
 mod exprs;
 mod fstrings;
 mod invalid;
@@ -45,6 +46,8 @@ use crate::options::PythonVersion;
 
 use super::token::ActionError;
 
+pub(crate) use column::buffer_column;
+
 /// One token of the input, as the second pass reads it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct DiagToken {
@@ -55,6 +58,10 @@ pub(crate) struct DiagToken {
     /// an opening bracket has the depth it opens, a closing one the depth
     /// it returns to.
     pub(crate) level: usize,
+    /// Where CPython's tokenizer buffer (`tok->buf`) starts while this
+    /// token is the last one read: the start of its line, or of an earlier
+    /// one that a line continuation or a string spanning lines began.
+    pub(crate) buffer: usize,
 }
 
 /// What CPython's two parser passes make of a syntax error.
@@ -63,8 +70,9 @@ pub(crate) enum Diagnosis {
     /// An invalid rule (or a parser action) raised this error.
     Specific(ActionError),
     /// No invalid rule applies: CPython reports plain "invalid syntax" at
-    /// this token, the last one its first pass read.
-    Generic(DiagToken),
+    /// this token, the last one its first pass read; with its column when
+    /// CPython counts it from an earlier line (see `column`).
+    Generic(DiagToken, Option<usize>),
     /// A pass read up to the tokenizer error that ends the tokens: CPython
     /// raises that error (even one its scan of the rest of the input would
     /// pass over, like a stray backslash).
@@ -136,6 +144,7 @@ fn with_empty_format_specs(src: &str, tokens: &[DiagToken]) -> Vec<DiagToken> {
                     start: t.start,
                     end: t.start,
                     level,
+                    buffer: t.buffer,
                 });
             }
             let closing = t.kind == Kind::Raw(Raw::RBrace) && t.level + 1 == level;
@@ -188,6 +197,6 @@ pub(crate) fn second_pass_of(
 ) -> Option<ActionError> {
     match diagnose(src, tokens, version) {
         Diagnosis::Specific(error) => Some(error),
-        Diagnosis::Generic(_) | Diagnosis::TokenizerError | Diagnosis::Unknown => None,
+        Diagnosis::Generic(..) | Diagnosis::TokenizerError | Diagnosis::Unknown => None,
     }
 }

@@ -7,6 +7,7 @@ use crate::parser::token::ActionError;
 use crate::unicode::UnicodeVersion;
 
 use super::ast::{Node, NodeId, NodeKind};
+use super::column::buffer_column;
 use super::memo::MemoTable;
 use super::{DiagToken, Diagnosis};
 
@@ -173,7 +174,13 @@ impl<'a> Parser<'a> {
         match self.error.take() {
             Some(error) => Diagnosis::Specific(self.check_rest(error)),
             None => match first_pass_last {
-                Some(token) if !parsed => Diagnosis::Generic(token),
+                Some(token) if !parsed => {
+                    // The second pass may have read further.
+                    let column = self
+                        .last_read()
+                        .and_then(|reached| buffer_column(self.src, token.start, &reached));
+                    Diagnosis::Generic(token, column)
+                }
                 _ => Diagnosis::Unknown,
             },
         }
@@ -293,7 +300,9 @@ impl<'a> Parser<'a> {
             self.give_up();
             return;
         };
-        self.raise(format!("'{bracket}' was never closed"), at, at + 1);
+        // CPython's tokenizer stands at the end of the input.
+        let error = ActionError::syntax(format!("'{bracket}' was never closed"), at, at + 1);
+        self.raise_with_tokenizer_at(error, self.tokens.last().copied());
     }
 
     /// The kind of the token at the mark.
@@ -551,10 +560,20 @@ impl<'a> Parser<'a> {
         self.raise_error(ActionError::syntax(message, start, end.max(start)));
     }
 
-    /// Raises `error` as it stands.
+    /// Raises `error`, with CPython's column when its tokenizer buffer
+    /// starts on an earlier line than the error (see `column`).
     pub(super) fn raise_error(&mut self, error: ActionError) {
+        let reached = self.last_read();
+        self.raise_with_tokenizer_at(error, reached);
+    }
+
+    /// Raises `error` with CPython's tokenizer having read up to `reached`.
+    fn raise_with_tokenizer_at(&mut self, mut error: ActionError, reached: Option<DiagToken>) {
         if self.stop {
             return;
+        }
+        if error.column.is_none() && !error.byte_columns {
+            error.column = reached.and_then(|t| buffer_column(self.src, error.start, &t));
         }
         self.error = Some(error);
         self.stop = true;

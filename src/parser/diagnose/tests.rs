@@ -489,6 +489,7 @@ fn token(raw: Raw, at: usize, level: usize) -> DiagToken {
         start: at,
         end: at + 1,
         level,
+        buffer: 0,
     }
 }
 
@@ -499,6 +500,7 @@ fn finish(mut tokens: Vec<DiagToken>, src_len: usize) -> Vec<DiagToken> {
         start: src_len,
         end: src_len,
         level: 0,
+        buffer: 0,
     });
     tokens
 }
@@ -663,6 +665,8 @@ proptest::proptest! {
                 start,
                 end: start + len,
                 level,
+                // Any offset, even past the text: never trusted blindly.
+                buffer: len,
             })
             .collect();
         for version in VERSIONS {
