@@ -115,17 +115,18 @@ pub fn check_error(text: &str, err: &Error) {
     // CPython counts this error's column from the start of its tokenizer's
     // buffer, which a backslash continuation leaves on an earlier line: the
     // column may pass the end of the line, never the text before the error.
-    // The "leading zeros" column counts UTF-8 bytes, as CPython's does.
+    // The "leading zeros" column counts UTF-8 bytes, as CPython's does, and
+    // a parser error's column on a line reached through a continuation or a
+    // string spanning lines is its byte column converted with that buffer:
+    // at most the byte column.
+    let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let column_limit = if err
         .message()
         .starts_with("unexpected character after line continuation character")
     {
         column_limit.max(text[..span.end].chars().count() + 1)
-    } else if err.message().starts_with("leading zeros") {
-        let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        column_limit.max(span.start - line_start + 1)
     } else {
-        column_limit
+        column_limit.max(span.start - line_start + 1)
     };
     assert!(
         err.column() <= column_limit,
