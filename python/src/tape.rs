@@ -17,13 +17,15 @@ use safelit::{Builder, Complex, Int, PyStr, Unhashable};
 
 use crate::convert;
 
-/// One recorded value or container end.
+/// One recorded value or container end: 12 bytes (64-bit numbers are
+/// kept as two halves, so the enum needs only 4-byte alignment), which
+/// keeps the tape of a large document small next to its Python objects.
 enum Event {
     None,
     Bool(bool),
     Ellipsis,
-    Int(i64),
-    Float(f64),
+    Int(Halves),
+    Float(Halves),
     /// A `str` that is `input[start..start + len]`.
     Slice(u32, u32),
     /// A dict key that is `input[start..start + len]` (cached).
@@ -36,6 +38,22 @@ enum Event {
     Dict(u32),
     Set(u32),
 }
+
+/// A 64-bit value as two 32-bit halves.
+#[derive(Clone, Copy)]
+struct Halves(u32, u32);
+
+impl Halves {
+    fn of(bits: u64) -> Halves {
+        Halves((bits >> 32) as u32, bits as u32)
+    }
+
+    fn bits(self) -> u64 {
+        (u64::from(self.0) << 32) | u64::from(self.1)
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<Event>() == 12);
 
 /// Values that do not fit an [`Event`].
 enum Other {
@@ -135,7 +153,7 @@ impl Builder for TapeBuilder<'_> {
     fn int(&mut self, value: Int) -> Hashability {
         match value.to_i64() {
             Some(small) => {
-                self.tape.events.push(Event::Int(small));
+                self.tape.events.push(Event::Int(Halves::of(small as u64)));
                 None
             }
             None => self.other(Other::Int(value)),
@@ -143,7 +161,9 @@ impl Builder for TapeBuilder<'_> {
     }
 
     fn float(&mut self, value: f64) -> Hashability {
-        self.tape.events.push(Event::Float(value));
+        self.tape
+            .events
+            .push(Event::Float(Halves::of(value.to_bits())));
         None
     }
 
@@ -259,8 +279,8 @@ impl Tape {
                 Event::None => py.None().into_bound(py),
                 Event::Bool(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
                 Event::Ellipsis => py.Ellipsis().into_bound(py),
-                Event::Int(i) => i.into_pyobject(py)?.into_any(),
-                Event::Float(f) => PyFloat::new(py, f).into_any(),
+                Event::Int(i) => (i.bits() as i64).into_pyobject(py)?.into_any(),
+                Event::Float(f) => PyFloat::new(py, f64::from_bits(f.bits())).into_any(),
                 Event::Slice(start, len) | Event::Key(start, len) => {
                     let start = start as usize;
                     let Some(text) = input.get(start..start + len as usize) else {
