@@ -182,16 +182,9 @@ fn grammar_failure(
     };
     let error_line = line_number(src, failed_at);
     match failure {
-        GrammarFailure::Token(l, Tok::Indent, r) => ActionError {
-            kind: ErrorKind::Indentation,
-            message: "unexpected indent".into(),
-            start: l,
-            end: r,
-            lexical: false,
-            at_next_token: false,
-            byte_columns: false,
-            column: None,
-        },
+        GrammarFailure::Token(l, Tok::Indent, r) => {
+            ActionError::new(ErrorKind::Indentation, "unexpected indent", l, r)
+        }
         GrammarFailure::Token(l, Tok::EndMarker, _) => scan
             .unclosed_bracket()
             .unwrap_or_else(|| ActionError::syntax("invalid syntax", l, l)),

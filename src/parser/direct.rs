@@ -150,44 +150,26 @@ impl<B: Builder> Direct<'_, '_, B> {
             // or open a container.
             let mut value = match self.peek() {
                 b'[' => {
-                    self.open()?;
-                    self.skip_ws()?;
-                    if self.peek() == b']' {
-                        self.pos += 1;
-                        self.depth -= 1;
-                        self.count()?;
-                        self.b.list(Vec::new())
-                    } else {
+                    if !self.open_maybe_empty(b']')? {
                         stack.push(Frame::List(Vec::new()));
                         continue 'value;
                     }
+                    self.b.list(Vec::new())
                 }
                 b'(' => {
-                    self.open()?;
-                    self.skip_ws()?;
-                    if self.peek() == b')' {
-                        self.pos += 1;
-                        self.depth -= 1;
-                        self.count()?;
-                        self.b.tuple(Vec::new())
-                    } else {
+                    if !self.open_maybe_empty(b')')? {
                         stack.push(Frame::Paren(Vec::new(), false));
                         continue 'value;
                     }
+                    self.b.tuple(Vec::new())
                 }
                 b'{' => {
-                    self.open()?;
-                    self.skip_ws()?;
-                    if self.peek() == b'}' {
-                        self.pos += 1;
-                        self.depth -= 1;
-                        self.count()?;
-                        let dict = self.b.dict_new();
-                        self.b.dict_finish(dict)
-                    } else {
+                    if !self.open_maybe_empty(b'}')? {
                         stack.push(Frame::Brace);
                         continue 'value;
                     }
+                    let dict = self.b.dict_new();
+                    self.b.dict_finish(dict)
                 }
                 _ => {
                     let key = matches!(stack.last(), Some(Frame::Brace | Frame::Dict(_, None)));
@@ -328,11 +310,27 @@ impl<B: Builder> Direct<'_, '_, B> {
         }
     }
 
+    /// Opens a bracket whose closer is `close`: `true` when the closer
+    /// follows at once (an empty container, closed and counted), `false`
+    /// when an item follows.
+    #[inline(always)]
+    fn open_maybe_empty(&mut self, close: u8) -> Option<bool> {
+        self.open()?;
+        self.skip_ws()?;
+        if self.peek() != close {
+            return Some(false);
+        }
+        self.pos += 1;
+        self.depth -= 1;
+        self.count()?;
+        Some(true)
+    }
+
     /// Steps past what follows an item of a container closed by `close`,
     /// given the byte `c` there: `true` once the closer is passed (after
     /// an optional trailing comma), `false` when another item follows the
     /// comma, `None` (give up) on anything else.
-    #[inline]
+    #[inline(always)]
     fn after_item(&mut self, c: u8, close: u8) -> Option<bool> {
         if c == close {
             self.pos += 1;

@@ -24,16 +24,12 @@ pub(crate) struct Deferred(pub(crate) Box<ActionError>);
 
 impl Deferred {
     fn unhashable(err: &Unhashable, start: usize, end: usize) -> Deferred {
-        Deferred(Box::new(ActionError {
-            kind: ErrorKind::Unhashable,
-            message: err.to_string(),
+        Deferred(Box::new(ActionError::new(
+            ErrorKind::Unhashable,
+            err.to_string(),
             start,
             end,
-            lexical: false,
-            at_next_token: false,
-            byte_columns: false,
-            column: None,
-        }))
+        )))
     }
 }
 
@@ -86,16 +82,12 @@ pub(crate) fn complex_sum(
     let re = match left {
         Real::Float(f) => f,
         Real::Int(i) => i.to_f64().ok_or_else(|| {
-            Deferred(Box::new(ActionError {
-                kind: ErrorKind::Overflow,
-                message: "int too large to convert to float".to_owned(),
+            Deferred(Box::new(ActionError::new(
+                ErrorKind::Overflow,
+                "int too large to convert to float",
                 start,
                 end,
-                lexical: false,
-                at_next_token: false,
-                byte_columns: false,
-                column: None,
-            }))
+            )))
         })?,
     };
     Ok(if minus {

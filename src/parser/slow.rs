@@ -166,16 +166,12 @@ enum Assignable {
 /// The `ValueError` `_convert` raises for a node it does not accept.
 /// The message gets its line number when the error is reported.
 pub(crate) fn malformed(ty: NodeType, start: usize, end: usize) -> Box<ActionError> {
-    Box::new(ActionError {
-        kind: ErrorKind::Malformed,
-        message: ty.name().to_owned(),
+    Box::new(ActionError::new(
+        ErrorKind::Malformed,
+        ty.name(),
         start,
         end,
-        lexical: false,
-        at_next_token: false,
-        byte_columns: false,
-        column: None,
-    })
+    ))
 }
 
 /// The message marker of a `malformed node or string: None` error (`**x` in
@@ -183,16 +179,12 @@ pub(crate) fn malformed(ty: NodeType, start: usize, end: usize) -> Box<ActionErr
 pub(crate) const NONE_KEY: &str = "None";
 
 fn unhashable(type_name: &str, start: usize, end: usize) -> Box<ActionError> {
-    Box::new(ActionError {
-        kind: ErrorKind::Unhashable,
-        message: format!("unhashable type: '{type_name}'"),
+    Box::new(ActionError::new(
+        ErrorKind::Unhashable,
+        format!("unhashable type: '{type_name}'"),
         start,
         end,
-        lexical: false,
-        at_next_token: false,
-        byte_columns: false,
-        column: None,
-    })
+    ))
 }
 
 impl Node {
@@ -289,16 +281,12 @@ impl Node {
             let r = right.convert_num()?;
             match (l, r) {
                 (NumKind::Int { fits_float: false }, NumKind::Complex) => {
-                    Err(Box::new(ActionError {
-                        kind: ErrorKind::Overflow,
-                        message: "int too large to convert to float".to_owned(),
+                    Err(Box::new(ActionError::new(
+                        ErrorKind::Overflow,
+                        "int too large to convert to float",
                         start,
                         end,
-                        lexical: false,
-                        at_next_token: false,
-                        byte_columns: false,
-                        column: None,
-                    }))
+                    )))
                 }
                 (NumKind::Int { .. } | NumKind::Float, NumKind::Complex) => Ok(Hash::Yes),
                 _ => Err(malformed(NodeType::BinOp, start, end)),
@@ -574,16 +562,12 @@ impl DictSeq {
     /// `**value`: the key slot is `None`, which `_convert` rejects first.
     fn unpack(mut self, value: &Node) -> DictSeq {
         if self.err.is_none() {
-            self.err = Some(Box::new(ActionError {
-                kind: ErrorKind::Malformed,
-                message: NONE_KEY.to_owned(),
-                start: value.start,
-                end: value.end,
-                lexical: false,
-                at_next_token: false,
-                byte_columns: false,
-                column: None,
-            }));
+            self.err = Some(Box::new(ActionError::new(
+                ErrorKind::Malformed,
+                NONE_KEY,
+                value.start,
+                value.end,
+            )));
         }
         self
     }

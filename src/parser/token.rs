@@ -82,9 +82,15 @@ pub(crate) struct ActionError {
 }
 
 impl ActionError {
-    pub(crate) fn syntax(message: impl Into<String>, start: usize, end: usize) -> ActionError {
+    /// An error of `kind` over `start..end`, positioned the usual way.
+    pub(crate) fn new(
+        kind: ErrorKind,
+        message: impl Into<String>,
+        start: usize,
+        end: usize,
+    ) -> Self {
         ActionError {
-            kind: ErrorKind::Syntax,
+            kind,
             message: message.into(),
             start,
             end,
@@ -95,22 +101,17 @@ impl ActionError {
         }
     }
 
+    pub(crate) fn syntax(message: impl Into<String>, start: usize, end: usize) -> ActionError {
+        ActionError::new(ErrorKind::Syntax, message, start, end)
+    }
+
     pub(crate) fn limit(
         limit: LimitKind,
         message: impl Into<String>,
         start: usize,
         end: usize,
     ) -> ActionError {
-        ActionError {
-            kind: ErrorKind::Limit(limit),
-            message: message.into(),
-            start,
-            end,
-            lexical: false,
-            at_next_token: false,
-            byte_columns: false,
-            column: None,
-        }
+        ActionError::new(ErrorKind::Limit(limit), message, start, end)
     }
 }
 
