@@ -89,7 +89,10 @@ pub(crate) fn classify_with(
             Fail::Lex(e) if e.kind == LexErrorKind::Eof => {
                 grammar_failure(src, config, depth, GrammarFailure::Eof(e))
             }
-            Fail::Lex(e) => lex_error(e),
+            // A status-code error of CPython's tokenizer (a stray backslash,
+            // a bad dedent): raised only if CPython's parser gets that far,
+            // which its stricter grammar may not (`lambda a=0,/,/: 1 \x`).
+            Fail::Lex(e) => grammar_failure(src, config, depth, GrammarFailure::Lex(e)),
             // A conversion error set aside before this one was raised first.
             Fail::Action(e) if passed(e.start) => {
                 deferred_error(src).unwrap_or_else(|| after_action_error(src, config, e))
@@ -126,6 +129,9 @@ enum GrammarFailure {
     Token(usize, Tok, usize),
     /// A line continuation at the end of the input.
     Eof(LexError),
+    /// A tokenizer error that does not end CPython's scan of the rest of
+    /// the input (see `LexError::is_soft`).
+    Lex(LexError),
     /// A rule checked in an action is broken; its own error as a fallback.
     Rule(ActionError),
 }
@@ -144,6 +150,9 @@ fn grammar_failure(
     // (`_PyPegen_tokenize_full_source_to_check_for_errors`).
     let error_stands = scan.in_fstring;
     let mut generic_column = None;
+    // The line CPython's scan of the rest of the input compares open
+    // brackets with: the last token its passes read.
+    let mut reached_line = None;
     let failure = match diagnosis {
         // A pass of CPython's parser read up to the tokenizer error.
         Diagnosis::TokenizerError => match scan.error.clone() {
@@ -157,7 +166,12 @@ fn grammar_failure(
         Diagnosis::Specific(specific) if error_stands => return specific,
         Diagnosis::Specific(specific) => return scan.hard_error().unwrap_or(specific),
         // Plain "invalid syntax", at the token CPython's first pass stopped on.
-        Diagnosis::Generic(token, column) => {
+        Diagnosis::Generic {
+            token,
+            column,
+            reached,
+        } => {
+            reached_line = Some(line_number(src, reached.start));
             let tok = match token.kind {
                 Kind::Indent => Tok::Indent,
                 Kind::EndMarker => Tok::EndMarker,
@@ -177,10 +191,10 @@ fn grammar_failure(
     };
     let failed_at = match &failure {
         GrammarFailure::Token(l, _, _) => *l,
-        GrammarFailure::Eof(e) => e.start,
+        GrammarFailure::Eof(e) | GrammarFailure::Lex(e) => e.start,
         GrammarFailure::Rule(e) => e.start,
     };
-    let error_line = line_number(src, failed_at);
+    let error_line = line_number(src, failed_at).max(reached_line.unwrap_or(0));
     match failure {
         GrammarFailure::Token(l, Tok::Indent, r) => {
             ActionError::new(ErrorKind::Indentation, "unexpected indent", l, r)
@@ -189,6 +203,7 @@ fn grammar_failure(
             .unclosed_bracket()
             .unwrap_or_else(|| ActionError::syntax("invalid syntax", l, l)),
         GrammarFailure::Eof(e) => scan.unclosed_bracket().unwrap_or_else(|| lex_error(e)),
+        GrammarFailure::Lex(e) => lex_error(e),
         GrammarFailure::Token(l, _, r) => scan.replacement(src, error_line).unwrap_or_else(|| {
             let error = ActionError::syntax("invalid syntax", l, r);
             ActionError {

@@ -70,9 +70,15 @@ pub(crate) enum Diagnosis {
     /// An invalid rule (or a parser action) raised this error.
     Specific(ActionError),
     /// No invalid rule applies: CPython reports plain "invalid syntax" at
-    /// this token, the last one its first pass read; with its column when
-    /// CPython counts it from an earlier line (see `column`).
-    Generic(DiagToken, Option<usize>),
+    /// `token`, the last one its first pass read; with its `column` when
+    /// CPython counts it from an earlier line (see `column`). `reached` is
+    /// the last token either pass read, where CPython's scan of the rest of
+    /// the input takes the error's line from.
+    Generic {
+        token: DiagToken,
+        column: Option<usize>,
+        reached: DiagToken,
+    },
     /// A pass read up to the tokenizer error that ends the tokens: CPython
     /// raises that error (even one its scan of the rest of the input would
     /// pass over, like a stray backslash).
@@ -197,6 +203,6 @@ pub(crate) fn second_pass_of(
 ) -> Option<ActionError> {
     match diagnose(src, tokens, version) {
         Diagnosis::Specific(error) => Some(error),
-        Diagnosis::Generic(..) | Diagnosis::TokenizerError | Diagnosis::Unknown => None,
+        Diagnosis::Generic { .. } | Diagnosis::TokenizerError | Diagnosis::Unknown => None,
     }
 }

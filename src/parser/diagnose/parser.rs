@@ -176,10 +176,13 @@ impl<'a> Parser<'a> {
             None => match first_pass_last {
                 Some(token) if !parsed => {
                     // The second pass may have read further.
-                    let column = self
-                        .last_read()
-                        .and_then(|reached| buffer_column(self.src, token.start, &reached));
-                    Diagnosis::Generic(token, column)
+                    let reached = self.last_read().unwrap_or(token);
+                    let column = buffer_column(self.src, token.start, &reached);
+                    Diagnosis::Generic {
+                        token,
+                        column,
+                        reached,
+                    }
                 }
                 _ => Diagnosis::Unknown,
             },
@@ -188,16 +191,17 @@ impl<'a> Parser<'a> {
 
     /// What CPython's scan of the rest of the input after a parser error
     /// (`_PyPegen_tokenize_full_source_to_check_for_errors`) makes of
-    /// `error` when the input ends inside brackets: a bracket left open on
-    /// a line before the last token read wins. The scan is skipped when the
+    /// `error` when the input ends inside brackets, or a tokenizer error
+    /// that does not raise comes inside brackets: a bracket left open on a
+    /// line before the last token read wins. The scan is skipped when the
     /// tokenizer already stands at the end of the input, and from 3.12 on
     /// when the input ends inside an f-string. (Tokenizer errors further on
     /// are the caller's business.)
     fn check_rest(&self, error: ActionError) -> ActionError {
-        let at_end_in_brackets = self
-            .tokens
-            .last()
-            .is_some_and(|t| matches!(t.kind, Kind::EndMarker) && t.level > 0);
+        // The scan meets the end of the input, or a tokenizer error that
+        // does not raise (a stray backslash), inside brackets; a tokenizer
+        // error that raises is the caller's business.
+        let at_end_in_brackets = self.tokens.last().is_some_and(|t| t.level > 0);
         let last = self.fill.checked_sub(1).and_then(|i| self.token(i));
         let (Some(last), Some((open, bracket))) = (last, self.innermost_open_bracket()) else {
             return error;
