@@ -6,6 +6,7 @@ use pyo3::types::{PyBytes, PyComplex, PyDict, PyFloat, PyList, PySet, PyString, 
 use safelit::{Builder, Complex, Int, PyStr, Unhashable};
 
 use crate::convert;
+use crate::keys::KeyCache;
 
 /// A [`Builder`] of Python objects.
 ///
@@ -17,50 +18,7 @@ use crate::convert;
 pub(crate) struct PyBuilder<'py> {
     py: Python<'py>,
     error: Option<PyErr>,
-    keys: KeyCache<'py>,
-}
-
-/// Short dict keys already built in this call, so a key repeated across a
-/// document (`'id'` in every record) is one `str` object, as `json.loads`
-/// does: direct-mapped by a hash of the text, a miss just replaces the slot.
-pub(crate) struct KeyCache<'py> {
-    slots: Vec<Option<(Box<str>, Bound<'py, PyString>)>>,
-}
-
-impl<'py> KeyCache<'py> {
-    const SLOTS: usize = 512;
-    /// Longer keys are rarely repeated: not cached.
-    const MAX_LEN: usize = 64;
-
-    pub(crate) fn new() -> Self {
-        KeyCache { slots: Vec::new() }
-    }
-
-    /// The `str` of `text`, from the cache if it was seen last in its slot.
-    pub(crate) fn get(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
-        if text.len() > Self::MAX_LEN {
-            return PyString::new(py, text).into_any();
-        }
-        if self.slots.is_empty() {
-            self.slots.resize_with(Self::SLOTS, || None);
-        }
-        // FNV-1a: cheap on short keys.
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        let index = usize::try_from(hash % Self::SLOTS as u64).unwrap_or(0);
-        let Some(slot) = self.slots.get_mut(index) else {
-            return PyString::new(py, text).into_any();
-        };
-        if let Some((cached, object)) = slot {
-            if **cached == *text {
-                return object.clone().into_any();
-            }
-        }
-        let object = PyString::new(py, text);
-        *slot = Some((Box::from(text), object.clone()));
-        object.into_any()
-    }
+    keys: KeyCache,
 }
 
 impl<'py> PyBuilder<'py> {
@@ -68,7 +26,7 @@ impl<'py> PyBuilder<'py> {
         PyBuilder {
             py,
             error: None,
-            keys: KeyCache::new(),
+            keys: KeyCache::acquire(),
         }
     }
 

@@ -16,6 +16,7 @@
 mod builder;
 mod convert;
 mod errors;
+mod keys;
 mod limits;
 mod tape;
 mod warnings;

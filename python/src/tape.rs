@@ -272,7 +272,7 @@ impl Tape {
             return Ok(None);
         }
         let mut others: Vec<Option<Other>> = self.others.into_iter().map(Some).collect();
-        let mut keys = crate::builder::KeyCache::new();
+        let mut keys = crate::keys::KeyCache::acquire();
         let mut stack: Vec<Bound<'py, PyAny>> = Vec::new();
         for event in self.events {
             let object = match event {

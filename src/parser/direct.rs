@@ -547,20 +547,24 @@ impl<B: Builder> Direct<'_, '_, B> {
             self.pos = i;
             return decode_number(self.src.get(start..i)?, limit).ok();
         }
-        let int_digits = self.digits(i)? - i;
+        // Noted while scanning, so the text is not searched again below.
+        let mut underscores = false;
+        let mut exponent = false;
+        let int_digits = self.digits(i, &mut underscores)? - i;
         i += int_digits;
         let mut float = false;
         if self.at(i) == b'.' {
             float = true;
             i += 1;
             if self.at(i).is_ascii_digit() {
-                i = self.digits(i)?;
+                i = self.digits(i, &mut underscores)?;
             } else if int_digits == 0 {
                 return None;
             }
         }
         if matches!(self.at(i), b'e' | b'E') {
             float = true;
+            exponent = true;
             i += 1;
             if matches!(self.at(i), b'+' | b'-') {
                 i += 1;
@@ -568,7 +572,7 @@ impl<B: Builder> Direct<'_, '_, B> {
             if !self.at(i).is_ascii_digit() {
                 return None;
             }
-            i = self.digits(i)?;
+            i = self.digits(i, &mut underscores)?;
         }
         let imaginary = matches!(self.at(i), b'j' | b'J');
         if imaginary {
@@ -580,9 +584,9 @@ impl<B: Builder> Direct<'_, '_, B> {
         }
         let text = self.src.get(start..i)?;
         self.pos = i;
-        let plain = !text.contains('_');
+        let plain = !underscores;
         if imaginary || float {
-            if plain && !imaginary && !text.contains(['e', 'E']) {
+            if plain && !imaginary && !exponent {
                 // Digits and a point: Rust's parser is exact.
                 return text.parse().ok().map(Number::Float);
             }
@@ -603,8 +607,8 @@ impl<B: Builder> Direct<'_, '_, B> {
     }
 
     /// `digit ('_'? digit)*` from `i` (possibly empty); `None` on a `_`
-    /// not followed by a digit.
-    fn digits(&self, mut i: usize) -> Option<usize> {
+    /// not followed by a digit. Sets `underscores` when it passes one.
+    fn digits(&self, mut i: usize, underscores: &mut bool) -> Option<usize> {
         loop {
             match self.at(i) {
                 b'0'..=b'9' => i += 1,
@@ -612,6 +616,7 @@ impl<B: Builder> Direct<'_, '_, B> {
                     if !self.at(i + 1).is_ascii_digit() {
                         return None;
                     }
+                    *underscores = true;
                     i += 1;
                 }
                 _ => return Some(i),

@@ -1,0 +1,56 @@
+"""Dict keys are built once and shared across calls (the key cache).
+
+The cache is direct-mapped: a slot holds the last short key seen there. These
+tests check that whatever the cache holds, every key comes out right, on both
+ways objects are built (directly for small inputs, from a tape for large
+ones), and that repeated keys are shared as documented.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+
+import safelit
+from helpers import canon
+
+#: Inputs of at least this many bytes are built from a tape.
+TAPE_THRESHOLD = 64 * 1024
+
+
+def many_keys_text(count: int, seed: int) -> str:
+    rng = random.Random(seed)
+    alphabet = "abcxyz_é中😀'\""
+    keys = {
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 70)))
+        for _ in range(count)
+    }
+    # Keys that differ only late, or only in length, share slots easily.
+    keys |= {"k" * n for n in range(70)} | {f"key{n}" for n in range(2000)}
+    return "{" + ", ".join(f"{k!r}: {i}" for i, k in enumerate(sorted(keys))) + "}"
+
+
+def test_every_key_is_right_whatever_the_cache_holds() -> None:
+    for seed in range(4):
+        text = many_keys_text(3000, seed)
+        assert len(text) >= TAPE_THRESHOLD
+        assert canon(safelit.literal_eval(text)) == canon(ast.literal_eval(text))
+        # The same keys again, one small (directly built) dict each.
+        for key in list(ast.literal_eval(text))[:500]:
+            small = "{%r: 1, 'k': %r}" % (key, key)
+            assert canon(safelit.literal_eval(small)) == canon(ast.literal_eval(small))
+
+
+def test_repeated_short_keys_are_one_object_across_calls() -> None:
+    first = safelit.literal_eval("{'name': 1, 'Zoë': 2}")
+    second = safelit.literal_eval("[{'name': 3, 'Zoë': 4}]")[0]
+    for a, b in zip(first, second):
+        assert a == b and a is b
+
+
+def test_long_keys_and_values_are_not_shared() -> None:
+    long = "x" * 65
+    first = safelit.literal_eval("{%r: 'v'}" % long)
+    second = safelit.literal_eval("{%r: 'v'}" % long)
+    assert list(first) == list(second) == [long]
+    assert next(iter(first)) is not next(iter(second))
