@@ -12,6 +12,12 @@ pub(super) type Map = IndexMap<Key, Value, RandomState>;
 /// The capacity a dict gets on its first insertion.
 const FIRST_CAPACITY: usize = 4;
 
+/// Dicts of up to this many entries find keys by comparing them in turn:
+/// cheaper than hashing for the small records that make up most data, and
+/// one allocation instead of three. Still linear in the input: each
+/// insertion compares against at most this many keys.
+const SMALL: usize = 8;
+
 /// A Python `dict`: insertion-ordered, with Python's key rules.
 ///
 /// Keys must be hashable (no `list`, `dict` or `set`, also not inside a
@@ -31,8 +37,29 @@ const FIRST_CAPACITY: usize = 4;
 /// ```
 #[derive(Default)]
 pub struct Dict {
-    // `None` while empty: no allocation for `{}`, and a small `Value`.
-    map: Option<Box<Map>>,
+    entries: Entries,
+}
+
+/// How a [`Dict`] keeps its entries.
+enum Entries {
+    /// At most [`SMALL`] entries with distinct keys, in insertion order.
+    Small(Vec<(Key, Value)>),
+    /// A hash map, once the dict grew past [`SMALL`] entries. Boxed so a
+    /// `Value` stays small.
+    Large(Box<Map>),
+}
+
+impl Default for Entries {
+    fn default() -> Self {
+        Entries::Small(Vec::new())
+    }
+}
+
+/// A large map holding `entries` (distinct keys), with room for `capacity`.
+fn large(entries: Vec<(Key, Value)>, capacity: usize) -> Entries {
+    let mut map = Map::with_capacity_and_hasher(capacity.max(entries.len()), RandomState::new());
+    map.extend(entries);
+    Entries::Large(Box::new(map))
 }
 
 impl Dict {
@@ -42,7 +69,7 @@ impl Dict {
     /// assert!(safelit::Dict::new().is_empty());
     /// ```
     pub fn new() -> Dict {
-        Dict { map: None }
+        Dict::default()
     }
 
     /// An empty dict with room for `capacity` entries.
@@ -52,27 +79,24 @@ impl Dict {
     /// assert_eq!(d.len(), 0);
     /// ```
     pub fn with_capacity(capacity: usize) -> Dict {
-        if capacity == 0 {
-            return Dict::new();
-        }
-        Dict {
-            map: Some(Box::new(Map::with_capacity_and_hasher(
-                capacity,
-                RandomState::new(),
-            ))),
-        }
+        let entries = if capacity <= SMALL {
+            Entries::Small(Vec::with_capacity(capacity))
+        } else {
+            large(Vec::new(), capacity)
+        };
+        Dict { entries }
     }
 
-    /// An empty dict whose hasher is a clone of `self`'s.
+    /// An empty dict with room for `self`'s entries.
     pub(super) fn empty_like(&self) -> Dict {
-        match &self.map {
-            None => Dict::new(),
-            Some(m) => Dict {
-                map: Some(Box::new(Map::with_capacity_and_hasher(
-                    m.len(),
-                    m.hasher().clone(),
-                ))),
-            },
+        Dict::with_capacity(self.len())
+    }
+
+    /// The position of the entry whose key equals `key` (a hashable value).
+    fn find(&self, key: &Value) -> Option<usize> {
+        match &self.entries {
+            Entries::Small(entries) => entries.iter().position(|(k, _)| k.0 == *key),
+            Entries::Large(map) => map.get_index_of(&KeyRef(key)),
         }
     }
 
@@ -86,7 +110,10 @@ impl Dict {
     /// assert_eq!(d.len(), 1);
     /// ```
     pub fn len(&self) -> usize {
-        self.map.as_ref().map_or(0, |m| m.len())
+        match &self.entries {
+            Entries::Small(entries) => entries.len(),
+            Entries::Large(map) => map.len(),
+        }
     }
 
     /// Whether the dict has no entries.
@@ -114,16 +141,24 @@ impl Dict {
     /// ```
     pub fn insert(&mut self, key: Value, value: Value) -> Result<Option<Value>, Unhashable> {
         check_hashable(&key)?;
-        // Room for a few entries from the start: most dicts in data are
-        // small records, and this spares them the first regrowth.
-        let map = self.map.get_or_insert_with(|| {
-            Box::new(Map::with_capacity_and_hasher(
-                FIRST_CAPACITY,
-                RandomState::new(),
-            ))
-        });
-        // `IndexMap::insert` keeps the existing key and its position.
-        Ok(map.insert(Key(key), value))
+        // Python keeps the existing key object and its position.
+        let entries = match &mut self.entries {
+            Entries::Large(map) => return Ok(map.insert(Key(key), value)),
+            Entries::Small(entries) => entries,
+        };
+        if let Some((_, old)) = entries.iter_mut().find(|(k, _)| k.0 == key) {
+            return Ok(Some(std::mem::replace(old, value)));
+        }
+        self.push_unique(Key(key), value);
+        Ok(None)
+    }
+
+    /// The value of the entry at `index`.
+    fn value_at_mut(&mut self, index: usize) -> Option<&mut Value> {
+        match &mut self.entries {
+            Entries::Small(entries) => entries.get_mut(index).map(|(_, v)| v),
+            Entries::Large(map) => map.get_index_mut(index).map(|(_, v)| v),
+        }
     }
 
     /// The value stored under a key equal to `key`; `None` when there is
@@ -137,9 +172,8 @@ impl Dict {
     /// assert_eq!(d.get(&Value::List(vec![])), None);
     /// ```
     pub fn get(&self, key: &Value) -> Option<&Value> {
-        let map = self.map.as_ref()?;
         check_hashable(key).ok()?;
-        map.get(&KeyRef(key))
+        self.get_hashable(key)
     }
 
     /// The stored key object and its value for a key equal to `key`.
@@ -151,14 +185,13 @@ impl Dict {
     /// assert_eq!(d.get_key_value(&Value::from(1)).unwrap().0.type_name(), "bool");
     /// ```
     pub fn get_key_value(&self, key: &Value) -> Option<(&Value, &Value)> {
-        let map = self.map.as_ref()?;
         check_hashable(key).ok()?;
-        map.get_key_value(&KeyRef(key)).map(|(k, v)| (&k.0, v))
+        self.get_index(self.find(key)?)
     }
 
     /// [`Dict::get`] for a key known to be hashable (a key of another dict).
     pub(super) fn get_hashable(&self, key: &Value) -> Option<&Value> {
-        self.map.as_ref()?.get(&KeyRef(key))
+        self.get_index(self.find(key)?).map(|(_, v)| v)
     }
 
     /// A mutable reference to the value stored under a key equal to `key`.
@@ -171,9 +204,9 @@ impl Dict {
     /// assert_eq!(d.to_string(), "{'n': 2}");
     /// ```
     pub fn get_mut(&mut self, key: &Value) -> Option<&mut Value> {
-        let map = self.map.as_mut()?;
         check_hashable(key).ok()?;
-        map.get_mut(&KeyRef(key))
+        let index = self.find(key)?;
+        self.value_at_mut(index)
     }
 
     /// Whether a key equal to `key` is present (`false` for unhashable `key`).
@@ -195,8 +228,10 @@ impl Dict {
     /// assert_eq!(k.as_str(), Some("b"));
     /// ```
     pub fn get_index(&self, index: usize) -> Option<(&Value, &Value)> {
-        let map = self.map.as_ref()?;
-        map.get_index(index).map(|(k, v)| (&k.0, v))
+        match &self.entries {
+            Entries::Small(entries) => entries.get(index).map(|(k, v)| (&k.0, v)),
+            Entries::Large(map) => map.get_index(index).map(|(k, v)| (&k.0, v)),
+        }
     }
 
     /// The entries in insertion order.
@@ -207,9 +242,11 @@ impl Dict {
     /// assert_eq!(keys, ["'x'", "'y'"]);
     /// ```
     pub fn iter(&self) -> Iter<'_> {
-        Iter {
-            inner: self.map.as_ref().map(|m| m.iter()),
-        }
+        let inner = match &self.entries {
+            Entries::Small(entries) => IterInner::Small(entries.iter()),
+            Entries::Large(map) => IterInner::Large(map.iter()),
+        };
+        Iter { inner }
     }
 
     /// The keys in insertion order.
@@ -242,17 +279,34 @@ impl Dict {
     /// assert_eq!(d.to_string(), "{1: None}");
     /// ```
     pub fn values_mut(&mut self) -> ValuesMut<'_> {
-        ValuesMut {
-            inner: self.map.as_mut().map(|m| m.values_mut()),
-        }
+        let inner = match &mut self.entries {
+            Entries::Small(entries) => ValuesMutInner::Small(entries.iter_mut()),
+            Entries::Large(map) => ValuesMutInner::Large(map.values_mut()),
+        };
+        ValuesMut { inner }
     }
 
     /// Appends an entry whose key is known to be hashable and absent.
     pub(super) fn push_unique(&mut self, key: Key, value: Value) {
-        let map = self
-            .map
-            .get_or_insert_with(|| Box::new(Map::with_hasher(RandomState::new())));
-        map.insert(key, value);
+        match &mut self.entries {
+            Entries::Small(entries) if entries.len() < SMALL => {
+                // Room for a few entries from the start: most dicts in data
+                // are small records, and this spares them the first regrowths.
+                if entries.capacity() == 0 {
+                    entries.reserve_exact(FIRST_CAPACITY);
+                }
+                entries.push((key, value));
+            }
+            Entries::Small(entries) => {
+                let entries = std::mem::take(entries);
+                let capacity = 2 * entries.len();
+                self.entries = large(entries, capacity);
+                self.push_unique(key, value);
+            }
+            Entries::Large(map) => {
+                map.insert(key, value);
+            }
+        }
     }
 }
 
@@ -266,25 +320,41 @@ impl Dict {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Iter<'a> {
-    inner: Option<indexmap::map::Iter<'a, Key, Value>>,
+    inner: IterInner<'a>,
+}
+
+/// The iterator of a small or a large dict.
+#[derive(Clone, Debug)]
+enum IterInner<'a> {
+    Small(std::slice::Iter<'a, (Key, Value)>),
+    Large(indexmap::map::Iter<'a, Key, Value>),
 }
 
 impl<'a> Iterator for Iter<'a> {
     type Item = (&'a Value, &'a Value);
 
     fn next(&mut self) -> Option<(&'a Value, &'a Value)> {
-        self.inner.as_mut()?.next().map(|(k, v)| (&k.0, v))
+        match &mut self.inner {
+            IterInner::Small(it) => it.next().map(|(k, v)| (&k.0, v)),
+            IterInner::Large(it) => it.next().map(|(k, v)| (&k.0, v)),
+        }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.inner.as_ref().map_or(0, |i| i.len());
+        let n = match &self.inner {
+            IterInner::Small(it) => it.len(),
+            IterInner::Large(it) => it.len(),
+        };
         (n, Some(n))
     }
 }
 
 impl DoubleEndedIterator for Iter<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.inner.as_mut()?.next_back().map(|(k, v)| (&k.0, v))
+        match &mut self.inner {
+            IterInner::Small(it) => it.next_back().map(|(k, v)| (&k.0, v)),
+            IterInner::Large(it) => it.next_back().map(|(k, v)| (&k.0, v)),
+        }
     }
 }
 
@@ -363,25 +433,41 @@ impl FusedIterator for Values<'_> {}
 /// ```
 #[derive(Debug)]
 pub struct ValuesMut<'a> {
-    inner: Option<indexmap::map::ValuesMut<'a, Key, Value>>,
+    inner: ValuesMutInner<'a>,
+}
+
+/// The value iterator of a small or a large dict.
+#[derive(Debug)]
+enum ValuesMutInner<'a> {
+    Small(std::slice::IterMut<'a, (Key, Value)>),
+    Large(indexmap::map::ValuesMut<'a, Key, Value>),
 }
 
 impl<'a> Iterator for ValuesMut<'a> {
     type Item = &'a mut Value;
 
     fn next(&mut self) -> Option<&'a mut Value> {
-        self.inner.as_mut()?.next()
+        match &mut self.inner {
+            ValuesMutInner::Small(it) => it.next().map(|(_, v)| v),
+            ValuesMutInner::Large(it) => it.next(),
+        }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.inner.as_ref().map_or(0, |i| i.len());
+        let n = match &self.inner {
+            ValuesMutInner::Small(it) => it.len(),
+            ValuesMutInner::Large(it) => it.len(),
+        };
         (n, Some(n))
     }
 }
 
 impl DoubleEndedIterator for ValuesMut<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.inner.as_mut()?.next_back()
+        match &mut self.inner {
+            ValuesMutInner::Small(it) => it.next_back().map(|(_, v)| v),
+            ValuesMutInner::Large(it) => it.next_back(),
+        }
     }
 }
 
@@ -397,25 +483,41 @@ impl FusedIterator for ValuesMut<'_> {}
 /// ```
 #[derive(Debug)]
 pub struct IntoIter {
-    inner: Option<indexmap::map::IntoIter<Key, Value>>,
+    inner: IntoIterInner,
+}
+
+/// The owning iterator of a small or a large dict.
+#[derive(Debug)]
+enum IntoIterInner {
+    Small(std::vec::IntoIter<(Key, Value)>),
+    Large(indexmap::map::IntoIter<Key, Value>),
 }
 
 impl Iterator for IntoIter {
     type Item = (Value, Value);
 
     fn next(&mut self) -> Option<(Value, Value)> {
-        self.inner.as_mut()?.next().map(|(k, v)| (k.0, v))
+        match &mut self.inner {
+            IntoIterInner::Small(it) => it.next().map(|(k, v)| (k.0, v)),
+            IntoIterInner::Large(it) => it.next().map(|(k, v)| (k.0, v)),
+        }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.inner.as_ref().map_or(0, |i| i.len());
+        let n = match &self.inner {
+            IntoIterInner::Small(it) => it.len(),
+            IntoIterInner::Large(it) => it.len(),
+        };
         (n, Some(n))
     }
 }
 
 impl DoubleEndedIterator for IntoIter {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.inner.as_mut()?.next_back().map(|(k, v)| (k.0, v))
+        match &mut self.inner {
+            IntoIterInner::Small(it) => it.next_back().map(|(k, v)| (k.0, v)),
+            IntoIterInner::Large(it) => it.next_back().map(|(k, v)| (k.0, v)),
+        }
     }
 }
 
@@ -426,10 +528,12 @@ impl IntoIterator for Dict {
     type Item = (Value, Value);
     type IntoIter = IntoIter;
 
-    fn into_iter(mut self) -> IntoIter {
-        IntoIter {
-            inner: self.map.take().map(|m| m.into_iter()),
-        }
+    fn into_iter(self) -> IntoIter {
+        let inner = match self.entries {
+            Entries::Small(entries) => IntoIterInner::Small(entries.into_iter()),
+            Entries::Large(map) => IntoIterInner::Large(map.into_iter()),
+        };
+        IntoIter { inner }
     }
 }
 

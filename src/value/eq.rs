@@ -22,8 +22,20 @@ use std::slice;
 /// ```
 impl PartialEq for Value {
     fn eq(&self, other: &Value) -> bool {
+        // Scalars (most dict keys) without setting up a walk.
+        if !is_container(self) || !is_container(other) {
+            return scalar_eq(self, other);
+        }
         compare(Frame::One(Some((self, other))), false)
     }
+}
+
+/// A value the walk in [`compare`] descends into.
+fn is_container(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_)
+    )
 }
 
 impl Value {
@@ -40,6 +52,9 @@ impl Value {
     /// assert!(Value::Float(f64::NAN).strict_eq(&Value::Float(f64::NAN)));
     /// ```
     pub fn strict_eq(&self, other: &Value) -> bool {
+        if !is_container(self) || !is_container(other) {
+            return scalar_strict_eq(self, other);
+        }
         compare(Frame::One(Some((self, other))), true)
     }
 }
