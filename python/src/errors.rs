@@ -557,6 +557,7 @@ enum Reader {
 fn juxtaposed(mut replay: Replay<'_>, at: usize) -> Token {
     let mut previous: Option<Token> = None;
     loop {
+        let depth = replay.fstring_depth();
         let token = replay.next_token();
         if matches!(token.kind, Kind::EndMarker | Kind::Error) {
             return token;
@@ -564,6 +565,14 @@ fn juxtaposed(mut replay: Replay<'_>, at: usize) -> Token {
         if token.start >= at {
             let ends = previous.is_some_and(|p| ends_expression(replay.text(p)));
             if ends && starts_expression(replay.text(token)) {
+                // An f-string the 3.12+ tokenizer reads in pieces is still
+                // one atom: the parser reads to its end, then one more.
+                while replay.fstring_depth() > depth {
+                    let piece = replay.next_token();
+                    if matches!(piece.kind, Kind::EndMarker | Kind::Error) {
+                        return piece;
+                    }
+                }
                 return replay.next_token();
             }
             return token;

@@ -415,6 +415,12 @@ impl<'a> Replay<'a> {
         None
     }
 
+    /// How many f-string parts (3.12+) the tokenizer is inside: more after
+    /// an `FSTRING_START`, back to the same once its `FSTRING_END` is read.
+    pub(crate) fn fstring_depth(&self) -> usize {
+        self.modes.len()
+    }
+
     /// 3.12+: `FSTRING_START`, from its opening quote `quote`.
     fn fstring_start(&mut self, start: usize, quote: u8, raw: bool) -> Token {
         let Some(size) = self.quote_size(quote) else {
