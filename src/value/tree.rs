@@ -3,6 +3,7 @@
 
 use super::hash::Key;
 use super::{dict, set, Complex, Dict, Int, PyStr, Set, Value};
+use std::cell::Cell;
 use std::mem;
 
 /// Whether dropping `v` in place may recurse: it holds a child that itself
@@ -48,10 +49,37 @@ fn detach(v: &mut Value) -> Option<Detached> {
     }
 }
 
-/// Drops nested containers with a heap stack instead of recursion, so a
-/// value nested a million levels deep drops on a small thread stack.
+/// How many nested drops may recurse before [`Drop for Value`](Value)
+/// switches to its heap stack.
+const RECURSIVE_DROP_DEPTH: u32 = 32;
+
+thread_local! {
+    /// Nested container drops running on this thread.
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Drops the shallow top of a tree by plain recursion (cheapest, no
+/// allocation), and anything deeper than [`RECURSIVE_DROP_DEPTH`] with a
+/// heap stack instead, so a value nested a million levels deep drops on a
+/// small thread stack.
 impl Drop for Value {
     fn drop(&mut self) {
+        if !has_children(self) {
+            return;
+        }
+        let depth = DROP_DEPTH.with(Cell::get);
+        if depth < RECURSIVE_DROP_DEPTH {
+            DROP_DEPTH.with(|d| d.set(depth + 1));
+            // The children are dropped here, one level deeper.
+            match self {
+                Value::List(items) | Value::Tuple(items) => drop(mem::take(items)),
+                Value::Dict(d) => drop(mem::take(d)),
+                Value::Set(s) => drop(mem::take(s)),
+                _ => {}
+            }
+            DROP_DEPTH.with(|d| d.set(depth));
+            return;
+        }
         let Some(first) = detach(self) else {
             return;
         };
