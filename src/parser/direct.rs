@@ -22,17 +22,21 @@ use crate::value::PyStrBuf;
 use super::fast::{complex_sum, imag, neg_imag, Real};
 
 /// A container being parsed.
+///
+/// Lists and tuples keep their items on the parser's shared value stack
+/// from the position they name, and take them off in one exact-size
+/// vector when they close (no regrowth while they fill).
 enum Frame<B: Builder> {
-    List(Vec<B::Value>),
+    List(usize),
     /// `(`: a tuple, or a parenthesized value while no comma was seen.
-    Paren(Vec<B::Value>, bool),
+    Paren(usize, bool),
     /// `{` before its first element tells a dict from a set.
     Brace,
     /// A dict, and the key waiting for its value.
     Dict(B::Dict, Option<B::Value>),
     Set(B::Set),
     /// A tuple without brackets at the top level (`1, 2`).
-    Top(Vec<B::Value>),
+    Top(usize),
 }
 
 /// What may follow a value in the innermost open frame.
@@ -46,6 +50,8 @@ struct Direct<'s, 'b, B: Builder> {
     nodes: usize,
     /// Open brackets (`Limits::max_depth`).
     depth: usize,
+    /// The items of the open lists and tuples, innermost last.
+    items: Vec<B::Value>,
 }
 
 /// Parses `src` (leading spaces and tabs already stripped), or gives up.
@@ -58,6 +64,7 @@ pub(crate) fn parse<B: Builder>(src: &str, config: &Parser, b: &mut B) -> Option
         config,
         nodes: 0,
         depth: 0,
+        items: Vec::new(),
     };
     p.run()
 }
@@ -151,14 +158,14 @@ impl<B: Builder> Direct<'_, '_, B> {
             let mut value = match self.peek() {
                 b'[' => {
                     if !self.open_maybe_empty(b']')? {
-                        stack.push(Frame::List(Vec::new()));
+                        stack.push(Frame::List(self.items.len()));
                         continue 'value;
                     }
                     self.b.list(Vec::new())
                 }
                 b'(' => {
                     if !self.open_maybe_empty(b')')? {
-                        stack.push(Frame::Paren(Vec::new(), false));
+                        stack.push(Frame::Paren(self.items.len(), false));
                         continue 'value;
                     }
                     self.b.tuple(Vec::new())
@@ -184,7 +191,8 @@ impl<B: Builder> Direct<'_, '_, B> {
                 let Some(frame) = stack.last_mut() else {
                     // The top level: the end, or a tuple without brackets.
                     if c == b',' {
-                        stack.push(Frame::Top(vec![value]));
+                        stack.push(Frame::Top(self.items.len()));
+                        self.items.push(value);
                         self.pos += 1;
                         self.skip_ws()?;
                         if self.at_line_end() {
@@ -196,37 +204,36 @@ impl<B: Builder> Direct<'_, '_, B> {
                     return self.end().then_some(value);
                 };
                 match frame {
-                    Frame::List(items) => {
-                        items.push(value);
+                    Frame::List(_) => {
+                        self.items.push(value);
                         if !self.after_item(c, b']')? {
                             continue 'value;
                         }
-                        let Some(Frame::List(items)) = stack.pop() else {
+                        let Some(Frame::List(start)) = stack.pop() else {
                             return None;
                         };
                         self.depth -= 1;
                         self.count()?;
+                        let items = self.take_items(start)?;
                         value = self.b.list(items);
                     }
-                    Frame::Paren(items, comma) => {
-                        items.push(value);
+                    Frame::Paren(_, comma) => {
+                        self.items.push(value);
                         *comma |= c == b',';
                         if !self.after_item(c, b')')? {
                             continue 'value;
                         }
-                        let Some(Frame::Paren(mut items, comma)) = stack.pop() else {
+                        let Some(Frame::Paren(start, comma)) = stack.pop() else {
                             return None;
                         };
                         self.depth -= 1;
-                        value = match items.pop() {
+                        value = if !comma && self.items.len() == start + 1 {
                             // A parenthesized value: no new node.
-                            Some(only) if !comma && items.is_empty() => only,
-                            Some(last) => {
-                                items.push(last);
-                                self.count()?;
-                                self.b.tuple(items)
-                            }
-                            None => return None,
+                            self.items.pop()?
+                        } else {
+                            self.count()?;
+                            let items = self.take_items(start)?;
+                            self.b.tuple(items)
                         };
                     }
                     Frame::Brace => match c {
@@ -288,8 +295,8 @@ impl<B: Builder> Direct<'_, '_, B> {
                         self.count()?;
                         value = self.b.set_finish(set);
                     }
-                    Frame::Top(items) => {
-                        items.push(value);
+                    Frame::Top(_) => {
+                        self.items.push(value);
                         if c != b',' {
                             if !self.at_line_end() {
                                 return None;
@@ -350,11 +357,25 @@ impl<B: Builder> Direct<'_, '_, B> {
 
     /// Finishes the top-level tuple.
     fn close_top(&mut self, stack: &mut Vec<Frame<B>>) -> Option<B::Value> {
-        let Some(Frame::Top(items)) = stack.pop() else {
+        let Some(Frame::Top(start)) = stack.pop() else {
             return None;
         };
         self.count()?;
+        let items = self.take_items(start)?;
         Some(self.b.tuple(items))
+    }
+
+    /// The items of the list or tuple that starts at `start` of the value
+    /// stack, taken off it into a vector of their exact size.
+    fn take_items(&mut self, start: usize) -> Option<Vec<B::Value>> {
+        if start == 0 {
+            // The whole stack: hand over its buffer as it is.
+            return Some(std::mem::take(&mut self.items));
+        }
+        if start > self.items.len() {
+            return None;
+        }
+        Some(self.items.split_off(start))
     }
 
     /// At the end of the top-level line: a newline, a comment or the end.
