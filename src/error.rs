@@ -118,6 +118,32 @@ struct ErrorImpl {
     end_line: usize,
     end_column: usize,
     line_text: String,
+    /// For an error inside an f-string's replacement field: where CPython
+    /// 3.11 compiled that field on its own.
+    field: Option<FieldSource>,
+}
+
+/// An error found inside an f-string's replacement field, placed the way
+/// CPython 3.11 finds it: 3.11 compiles each field on its own, as the source
+/// `(expr)`, and reports such errors against that source (its `text` is
+/// the line of `(expr)`, its columns count in it). [`Error`]'s own position
+/// is in the input; this is what a caller needs to reproduce 3.11's.
+///
+/// ```
+/// let text = "f'{x y}'";
+/// let err = safelit::parse(text).unwrap_err();
+/// let field = err.fstring_field().unwrap();
+/// assert_eq!(&text[field.expr.clone()], "x y");
+/// assert_eq!(field.span, 1..4); // "x y" in "(x y)"
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldSource {
+    /// The field's expression in the input: the bytes between its `{` and
+    /// the `!`, `:`, `=` or `}` that ends it.
+    pub expr: Range<usize>,
+    /// The offending bytes in the field's own source: `(`, the expression
+    /// (its line breaks as `\n`), `)`.
+    pub span: Range<usize>,
 }
 
 impl Error {
@@ -144,7 +170,14 @@ impl Error {
             end_line,
             end_column,
             line_text: input[line_range].to_owned(),
+            field: None,
         }))
+    }
+
+    /// The same error, found inside the f-string replacement field `field`.
+    pub(crate) fn with_field(mut self, field: Option<FieldSource>) -> Error {
+        self.0.field = field;
+        self
     }
 
     /// The same error with its columns counted in UTF-8 bytes from the
@@ -260,6 +293,13 @@ impl Error {
     /// ```
     pub fn line_text(&self) -> &str {
         &self.0.line_text
+    }
+
+    /// For a syntax error inside the replacement field of an f-string (not
+    /// nested in another f-string), where CPython 3.11 reports it: see
+    /// [`FieldSource`]. `None` for every other error.
+    pub fn fstring_field(&self) -> Option<&FieldSource> {
+        self.0.field.as_ref()
     }
 }
 

@@ -84,7 +84,7 @@ mod unicode;
 mod value;
 
 pub use builder::{Builder, ValueBuilder};
-pub use error::{Error, ErrorKind, LimitKind};
+pub use error::{Error, ErrorKind, FieldSource, LimitKind};
 pub use lexer::{Warning, WarningKind};
 pub use limits::Limits;
 pub use options::{Parser, PythonVersion};

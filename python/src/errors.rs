@@ -146,6 +146,13 @@ impl SyntaxPosition {
                 end_offset: 0,
             };
         }
+        if version < (3, 12) {
+            if let Some(field) = err.fstring_field() {
+                if let Some(position) = field_position(&source, strip, field, message) {
+                    return position;
+                }
+            }
+        }
         let lineno = err.line();
         let offset = if lineno == 1 {
             err.column().saturating_sub(strip)
@@ -478,6 +485,137 @@ impl Translated {
             .nth(lineno.saturating_sub(1))
             .unwrap_or_default()
     }
+}
+
+/// 3.11: the position of an error inside an f-string's replacement field,
+/// which CPython compiles on its own as `(expr)` (`fstring_compile_expr`)
+/// and reports against that source: its line is `text`, columns count its
+/// bytes (that tokenizer has no encoding set), shifted back by the field's
+/// column on the first line as `_PyPegen_raise_error_known_location`
+/// does. `None` if the field is not found where the core put it.
+fn field_position(
+    source: &Translated,
+    strip: usize,
+    field: &safelit::FieldSource,
+    message: &str,
+) -> Option<SyntaxPosition> {
+    let expr_start = source.map(field.expr.start.checked_sub(strip)?);
+    let expr_end = source.map(field.expr.end.checked_sub(strip)?);
+    let expr = source.text.get(expr_start..expr_end)?;
+    // The STRING token (3.11: the whole f-string) holding the field.
+    let mut replay = Replay::new(&source.text, false);
+    let token = loop {
+        let token = replay.next_token();
+        if matches!(token.kind, Kind::EndMarker | Kind::Error) || token.start > expr_start {
+            return None;
+        }
+        if token.kind == Kind::String && token.start < expr_start && expr_end < token.end {
+            break token;
+        }
+    };
+    let token_text = source.text.get(token.start..token.end)?.as_bytes();
+    let brace = expr_start.checked_sub(token.start + 1)?;
+    let (lines, cols) = expr_location(token_text, brace);
+    let token_line = source.line_of(token.start);
+    let token_column = token.start - line_start_before(&source.text, token.start);
+    let starting_lineno = token_line + lines;
+    let starting_col = if lines != 0 {
+        cols
+    } else {
+        token_column + cols
+    };
+    let synthetic = format!("({expr})\n");
+    let (line, column) = line_and_column(&synthetic, field.span.start);
+    let (end_line, end_column) = line_and_column(&synthetic, field.span.end);
+    let lineno = starting_lineno + line - 1;
+    let synthetic_line = |n: usize| synthetic.split_inclusive('\n').nth(n - 1).unwrap_or("");
+    if !message.starts_with("f-string: ") {
+        // The field's tokenizer failed (`syntaxerror()`): its line without
+        // the newline, no shift.
+        let offset = column + 1;
+        let end_offset = if message.starts_with(LEADING_ZEROS) {
+            offset + field.span.len()
+        } else {
+            offset
+        };
+        return Some(SyntaxPosition {
+            lineno,
+            offset,
+            text: synthetic_line(line).trim_end_matches('\n').to_owned(),
+            end_lineno: lineno,
+            end_offset: end_offset as isize,
+        });
+    }
+    // Tokens on the field's first line were shifted by `starting_col`, and
+    // every column is shifted back by it.
+    let shifted = |line: usize, column: usize| -> isize {
+        let column = column as isize + 1;
+        if line == 1 {
+            column
+        } else {
+            column - starting_col as isize
+        }
+    };
+    // The field's tokenizer stands where the parser's look-ahead took it:
+    // on the token after the error. The text is its buffer when that is
+    // on the error's line, else the error's line without its newline
+    // (`get_error_line_from_tokenizer_buffers`).
+    let next_token = synthetic
+        .get(field.span.end..)
+        .and_then(|rest| rest.find(|c: char| !matches!(c, ' ' | '\t' | '\n' | '\x0c')))
+        .map_or(synthetic.len() - 1, |n| field.span.end + n);
+    let (reached_line, _) = line_and_column(&synthetic, next_token);
+    let text = if reached_line <= line {
+        synthetic_line(line).to_owned()
+    } else {
+        synthetic_line(line).trim_end_matches('\n').to_owned()
+    };
+    Some(SyntaxPosition {
+        lineno,
+        offset: usize::try_from(shifted(line, column)).unwrap_or(0),
+        text,
+        end_lineno: starting_lineno + end_line - 1,
+        end_offset: shifted(end_line, end_column),
+    })
+}
+
+/// `fstring_find_expr_location` (3.11): how many lines of the f-string
+/// token `token` come before the field whose `{` is at byte `brace`, and
+/// the field's column (0 when only blanks follow the `{` on its line).
+fn expr_location(token: &[u8], brace: usize) -> (usize, usize) {
+    let after = token.get(brace + 1..).unwrap_or_default();
+    let newline_after_brace = after
+        .iter()
+        .take_while(|&&c| c != b'}' && c != b'\n')
+        .all(|&c| matches!(c, b' ' | b'\t' | b'\x0c'))
+        && after.iter().any(|&c| c == b'}' || c == b'\n');
+    let before = token.get(..brace).unwrap_or_default();
+    let lines = before.iter().filter(|&&c| c == b'\n').count();
+    let cols = if newline_after_brace {
+        0
+    } else {
+        match before.iter().rposition(|&c| c == b'\n') {
+            Some(newline) => brace - newline - 1,
+            None => brace,
+        }
+    };
+    (lines, cols)
+}
+
+/// The 1-based line and 0-based byte column of byte `at` of `text`.
+fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = &text.as_bytes()[..at];
+    let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
+    (line, at - line_start_before(text, at))
+}
+
+/// Where the line holding byte `at` of `text` starts.
+fn line_start_before(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |n| n + 1)
 }
 
 /// The first token that starts at or after `at` (or the end marker, or

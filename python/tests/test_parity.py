@@ -19,12 +19,12 @@ mismatches known on these fields and on the suffixed inputs, ratcheted the
 same way.
 
 Inputs on which CPython gives up on an internal limit (MemoryError,
-RecursionError) are counted apart. Where CPython's ``text`` is not the
-source line (3.11 reports errors inside f-string fields against a synthetic
-``(expr)`` line, multi-line tokens against several lines), lineno/offset are
-not comparable and are counted apart, as in the Rust test; the other fields
-are compared wherever ``text`` is made of source lines (the multi-line
-buffers), not where it is synthetic.
+RecursionError) are counted apart. Everything else is compared, also where
+CPython's ``text`` is not one source line: the tokenizer's buffer of several
+lines after a continuation or a string spanning lines, and on 3.11 the
+synthetic ``(expr)`` line an error inside an f-string's replacement field is
+reported against (the Rust parity test, which sees the core's positions in
+the input, counts those apart instead).
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ from helpers import (
     known_deviations,
     known_field_deviations,
     message,
-    python_lines,
     run,
 )
 
@@ -53,34 +52,6 @@ EXTRA_FIELDS = ("filename", "text", "end_lineno", "end_offset")
 
 # Appended to every table input by test_parity_of_suffixed_inputs.
 SUFFIXES = ("\n", "\n1")
-
-
-def comparable_position(case: dict[str, Any], error: BaseException) -> bool:
-    """Whether CPython's ``text`` is the line of the stripped source that its
-    ``lineno`` names (so that ``offset`` is a column of that line)."""
-    lineno = getattr(error, "lineno", None)
-    text = getattr(error, "text", None)
-    if not lineno or not text:
-        return True
-    lines = python_lines(case["input"].lstrip(" \t"))
-    return bool(lineno <= len(lines) and text.rstrip("\r\n") == lines[lineno - 1])
-
-
-def text_from_source(text: str, error: BaseException) -> bool:
-    """Whether CPython's ``text`` is made of lines of the stripped source:
-    the line ``lineno`` names, or the lines up to it (the tokenizer's buffer
-    after a backslash continuation or a multi-line string), with or without
-    its final newline. It is not where 3.11 reports an error inside an
-    f-string's field against the synthetic source of that field."""
-    lineno = getattr(error, "lineno", None)
-    line = getattr(error, "text", None)
-    if not lineno or line is None:
-        return True
-    lines = python_lines(text.lstrip(" \t"))
-    if lineno > len(lines):
-        return False
-    body = line[:-1] if line.endswith("\n") else line
-    return any(body == "\n".join(lines[k:lineno]) for k in range(lineno))
 
 
 def compare(case: dict[str, Any], want: Outcome, got: Outcome) -> tuple[list[str], list[str]]:
@@ -101,20 +72,14 @@ def compare(case: dict[str, Any], want: Outcome, got: Outcome) -> tuple[list[str
     problems = []
     if message(got.error) != message(want.error):
         problems.append("message")
-    notes = []
+    notes: list[str] = []
     if isinstance(want.error, SyntaxError):
         w = (want.error.lineno, want.error.offset)
         g = (getattr(got.error, "lineno", None), getattr(got.error, "offset", None))
-        if comparable_position(case, want.error):
-            if w != g:
-                problems.append("position")
-        else:
-            # Counted: CPython's text is a synthetic or multi-line buffer.
-            notes.append("text not the source line" + ("" if w == g else ", position differs"))
+        if w != g:
+            problems.append("position")
         if "message" in problems or w != g:
             notes.append("fields not compared (message or position differs)")
-        elif not text_from_source(case["input"], want.error):
-            notes.append("fields not compared (synthetic text)")
         else:
             for f in EXTRA_FIELDS:
                 if getattr(want.error, f, None) != getattr(got.error, f, None):

@@ -51,6 +51,18 @@ def cases():
       "f'''{\n\na b}'''", "  f'{a b}'", "(\n  f'{x!z}'\n)", "'\xe9' f'{a b}'",
       "f'\xe9\xe9{a b}'", "f'\U0001f600{a b}'", "[f'{1}',\n f'{a b}']",
       "f'{1}' '\\q' f'{2}'", "'\\q' f'{a b}'")
+    # errors inside replacement fields, which 3.11 reports against the field's
+    # own source "(expr)": its line, its byte columns, shifted by the field's
+    # column on the first line; the tokenizer's look-ahead decides the text
+    c("f'{\xe9 y}'", "  f'{x!r} {x y}'", "f'''a\n{x\n y z}'''", "f'''{\nx y}'''",
+      "f'{x y!r}'", "f'{x}{x y}'", "[\n  f'{1 1}']", "f'{ 1 1 }'", "f'{a b:>10}'",
+      "f'{1_}'", "f'{\"a\" \"b\" c}'", "'a' f'{1 +}'", "f'{a:{b c}}'", "f'{1 if}'",
+      "f'{a b c}'", "[1,\n  f'''x\n  {a b}''']", "f'''\n{\n a b\n}'''", "f'{a[}'",
+      "f'{0x}'", "f'{1__0}'", "f'{01}'", "f'{a b}' f'{c d}'", "(f'{a b}')",
+      "f'{\"\xe9\" \xe9}'", "f'{\xe9 \xe9}'", "  [f'{ \xe9  \xe9 }']", "f'''{a\nb c}'''",
+      "f'{a for}'", "f'{not}'", "f'{a.}'", "f'{1.e}'", "rf'{a b}'", "fr'''{\n\n a b}'''",
+      "{f'{1 1}': 2}", "[1, 2,\n 3, f'''\n\n  {x\n y}''']", "f'''{\n  a\n  b}'''",
+      "f'''{ \n a b}'''", "f'''x{\ta\n b}'''", "[f'''{a\n\n b}''',\n 1]")
     # nesting: braces count toward MAXLEVEL 200, f-strings toward 150 (3.12+)
     for n in (2, 3, 4, 5, 10, 100, 149, 150, 151):
         c.named("nested_fstring_%d" % n, nested_fstring(n))

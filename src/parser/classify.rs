@@ -24,7 +24,7 @@ use crate::options::Parser;
 use super::diagnose::{self, DiagToken, Diagnosis};
 use super::literals::{Literals, Mode};
 use super::python_grammar;
-use super::token::{ActionError, Fail, Tok};
+use super::token::{ActionError, Fail, FieldOrigin, Tok};
 
 /// What a classified text is read as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -401,5 +401,6 @@ pub(crate) fn lex_error(e: LexError) -> ActionError {
         at_next_token: false,
         byte_columns: e.byte_columns,
         column: e.column,
+        field: FieldOrigin::None,
     }
 }

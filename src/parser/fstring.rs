@@ -13,7 +13,8 @@ use crate::options::Parser;
 use crate::value::PyStrBuf;
 
 use super::classify::{classify_with, Start};
-use super::token::ActionError;
+use super::token::{ActionError, FieldOrigin};
+use crate::error::FieldSource;
 
 /// CPython's tokenizer bracket limit, which 3.11 also applies to the
 /// brackets of one replacement field.
@@ -344,6 +345,13 @@ impl FString<'_, '_> {
         // Map the position in "(field)" back into the input.
         let field_start = self.body_start + start;
         let field_end = self.body_start + end;
+        error.field = match error.field {
+            FieldOrigin::None if self.depth == 0 => FieldOrigin::Field(FieldSource {
+                expr: field_start..field_end,
+                span: error.start..error.end.max(error.start),
+            }),
+            _ => FieldOrigin::Nested,
+        };
         let place = |at: usize| (field_start + at.saturating_sub(1)).clamp(field_start, field_end);
         error.start = place(error.start);
         error.end = place(error.end).max(error.start);

@@ -13,7 +13,7 @@ mod token;
 use lalrpop_util::ParseError;
 
 use crate::builder::Builder;
-use crate::error::{Error, ErrorKind, LimitKind};
+use crate::error::{Error, ErrorKind, FieldSource, LimitKind};
 use crate::lexer::{line_number, Tokenizer, Warning};
 use crate::limits::Limits;
 use crate::options::Parser;
@@ -21,7 +21,7 @@ use crate::options::Parser;
 use classify::Start;
 use fast::{Budget, Deferred};
 use literals::{Literals, Mode};
-use token::{ActionError, Fail};
+use token::{ActionError, Fail, FieldOrigin};
 
 lalrpop_util::lalrpop_mod!(
     #[allow(
@@ -160,7 +160,14 @@ fn finish(mut e: ActionError, strip: usize, text: &str) -> Error {
             )
         };
     }
-    let error = Error::new(e.kind, e.message, span, text);
+    let field = match e.field {
+        FieldOrigin::Field(field) => Some(FieldSource {
+            expr: field.expr.start + strip..field.expr.end + strip,
+            span: field.span,
+        }),
+        _ => None,
+    };
+    let error = Error::new(e.kind, e.message, span, text).with_field(field);
     if let Some(column) = e.column {
         error.with_column(column)
     } else if e.byte_columns {

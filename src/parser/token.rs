@@ -1,6 +1,6 @@
 //! The tokens the grammars read, and the error type they carry.
 
-use crate::error::{ErrorKind, LimitKind};
+use crate::error::{ErrorKind, FieldSource, LimitKind};
 use crate::lexer::{LexError, Raw};
 use crate::value::{Int, PyStr};
 
@@ -79,6 +79,22 @@ pub(crate) struct ActionError {
     /// The 1-based column CPython reports, when it is not the start's
     /// column in its line (errors after a line continuation).
     pub(crate) column: Option<usize>,
+    /// Whether, and where, the error was found inside an f-string's
+    /// replacement field.
+    pub(crate) field: FieldOrigin,
+}
+
+/// Whether an error was found inside an f-string's replacement field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum FieldOrigin {
+    /// Not in a field.
+    #[default]
+    None,
+    /// In a field of an f-string nested in another one's field (3.11's
+    /// position there is not reproduced).
+    Nested,
+    /// In a field of an outermost f-string.
+    Field(FieldSource),
 }
 
 impl ActionError {
@@ -98,6 +114,7 @@ impl ActionError {
             at_next_token: false,
             byte_columns: false,
             column: None,
+            field: FieldOrigin::None,
         }
     }
 

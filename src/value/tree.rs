@@ -49,8 +49,8 @@ fn detach(v: &mut Value) -> Option<Detached> {
     }
 }
 
-/// How many nested drops may recurse before [`Drop for Value`](Value)
-/// switches to its heap stack.
+/// How many nested drops may recurse before `Drop for Value` switches to
+/// its heap stack.
 const RECURSIVE_DROP_DEPTH: u32 = 32;
 
 thread_local! {
@@ -59,7 +59,7 @@ thread_local! {
 }
 
 /// Drops the shallow top of a tree by plain recursion (cheapest, no
-/// allocation), and anything deeper than [`RECURSIVE_DROP_DEPTH`] with a
+/// allocation), and anything deeper than `RECURSIVE_DROP_DEPTH` with a
 /// heap stack instead, so a value nested a million levels deep drops on a
 /// small thread stack.
 impl Drop for Value {
