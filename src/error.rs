@@ -295,9 +295,9 @@ impl Error {
         &self.0.line_text
     }
 
-    /// For a syntax error inside the replacement field of an f-string (not
-    /// nested in another f-string), where CPython 3.11 reports it: see
-    /// [`FieldSource`]. `None` for every other error.
+    /// For a syntax error inside the replacement field of an f-string (the
+    /// innermost field, for f-strings nested in fields), where CPython 3.11
+    /// reports it: see [`FieldSource`]. `None` for every other error.
     pub fn fstring_field(&self) -> Option<&FieldSource> {
         self.0.field.as_ref()
     }

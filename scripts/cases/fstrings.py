@@ -63,6 +63,14 @@ def cases():
       "f'{a for}'", "f'{not}'", "f'{a.}'", "f'{1.e}'", "rf'{a b}'", "fr'''{\n\n a b}'''",
       "{f'{1 1}': 2}", "[1, 2,\n 3, f'''\n\n  {x\n y}''']", "f'''{\n  a\n  b}'''",
       "f'''{ \n a b}'''", "f'''x{\ta\n b}'''", "[f'''{a\n\n b}''',\n 1]")
+    # errors in the fields of f-strings nested in fields: 3.11 reports the
+    # innermost field's parser errors once prefixed, in that field's "(expr)";
+    # errors of the nested f-string itself twice prefixed, in the outer one's
+    c("f'{f\"{a b}\"}'", "f'{f\"{1 +}\"}'", "f'{f\"{\"}'", "f'{f\"{x!z}\"}'",
+      "f'{f\"{*a}\"}'", "f'{f\"{}\"}'", "f'{f\"{a:{b c}}\"}'", "f'''{f\"{a b}\"}'''",
+      "[f'{f\"{a b}\"}']", "f'''{\nf\"{a b}\"}'''", "f'''{f\"\"\"\n{a b}\"\"\"}'''",
+      "f'{ f\"{ a b }\" }'", "f'{f\"{1_}\"}'", "f'{f\"{f'{a b}'}\"}'",
+      "[1,\n f'{f\"{\xe9 \xe9}\"}']")
     # nesting: braces count toward MAXLEVEL 200, f-strings toward 150 (3.12+)
     for n in (2, 3, 4, 5, 10, 100, 149, 150, 151):
         c.named("nested_fstring_%d" % n, nested_fstring(n))

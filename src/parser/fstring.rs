@@ -339,20 +339,30 @@ impl FString<'_, '_> {
         else {
             return Ok(());
         };
-        if !error.lexical {
-            error.message = format!("f-string: {}", error.message);
-        }
         // Map the position in "(field)" back into the input.
         let field_start = self.body_start + start;
         let field_end = self.body_start + end;
-        error.field = match error.field {
-            FieldOrigin::None if self.depth == 0 => FieldOrigin::Field(FieldSource {
-                expr: field_start..field_end,
-                span: error.start..error.end.max(error.start),
-            }),
-            _ => FieldOrigin::Nested,
-        };
         let place = |at: usize| (field_start + at.saturating_sub(1)).clamp(field_start, field_end);
+        error.field = match error.field {
+            // An error of this field's own parser (or tokenizer): CPython
+            // prefixes the parser's messages and reports it in "(field)".
+            FieldOrigin::None => {
+                if !error.lexical {
+                    error.message = format!("f-string: {}", error.message);
+                }
+                FieldOrigin::Field(FieldSource {
+                    expr: field_start..field_end,
+                    span: error.start..error.end.max(error.start),
+                })
+            }
+            // An error of the parser of a field of an f-string nested in
+            // this field passes through unchanged, as CPython's exception
+            // does: one prefix, reported in that field's "(field)".
+            FieldOrigin::Field(inner) => FieldOrigin::Field(FieldSource {
+                expr: place(inner.expr.start)..place(inner.expr.end),
+                span: inner.span,
+            }),
+        };
         error.start = place(error.start);
         error.end = place(error.end).max(error.start);
         Err(FStringError::Located(error))

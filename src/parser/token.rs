@@ -90,10 +90,8 @@ pub(crate) enum FieldOrigin {
     /// Not in a field.
     #[default]
     None,
-    /// In a field of an f-string nested in another one's field (3.11's
-    /// position there is not reproduced).
-    Nested,
-    /// In a field of an outermost f-string.
+    /// In a field (the innermost one, for f-strings nested in fields),
+    /// placed in the input.
     Field(FieldSource),
 }
 
