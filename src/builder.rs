@@ -74,10 +74,11 @@ pub trait Builder {
     fn complex(&mut self, value: Complex) -> Self::Value;
     /// A `str` (after escape decoding and implicit concatenation).
     fn str(&mut self, value: PyStr) -> Self::Value;
-    /// A `str` whose value is a slice of the input as it stands: a single
-    /// string token without escapes (the common case). The default copies
-    /// it into a [`PyStr`] and calls [`Builder::str`]; override it to build
-    /// straight from the borrowed text and save that copy.
+    /// A `str` given as borrowed text: a slice of the input as it stands
+    /// (a single string token without escapes, the common case), or text
+    /// the parser decoded into a scratch buffer it reuses. The default
+    /// copies it into a [`PyStr`] and calls [`Builder::str`]; override it
+    /// to build straight from the borrowed text and save that copy.
     ///
     /// ```
     /// use safelit::{parse_into, Builder, Limits, ValueBuilder};
@@ -95,6 +96,18 @@ pub trait Builder {
     }
     /// A `bytes` (after escape decoding and implicit concatenation).
     fn bytes(&mut self, value: Vec<u8>) -> Self::Value;
+    /// A `bytes` given as borrowed bytes: a slice of the input (a literal
+    /// without escapes) or of the parser's scratch buffer. The default
+    /// copies them and calls [`Builder::bytes`].
+    ///
+    /// ```
+    /// use safelit::{parse_into, Limits, ValueBuilder};
+    /// let (v, _) = parse_into("[b'ab', b'\\x00']", &Limits::default(), &mut ValueBuilder).unwrap();
+    /// assert_eq!(v.to_string(), "[b'ab', b'\\x00']");
+    /// ```
+    fn bytes_slice(&mut self, bytes: &[u8]) -> Self::Value {
+        self.bytes(bytes.to_vec())
+    }
     /// A `list` of already built items.
     fn list(&mut self, items: Vec<Self::Value>) -> Self::Value;
     /// A `tuple` of already built items.

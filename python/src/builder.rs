@@ -122,6 +122,10 @@ impl<'py> Builder for PyBuilder<'py> {
         PyBytes::new(self.py, &value).into_any()
     }
 
+    fn bytes_slice(&mut self, bytes: &[u8]) -> Self::Value {
+        PyBytes::new(self.py, bytes).into_any()
+    }
+
     fn list(&mut self, items: Vec<Self::Value>) -> Self::Value {
         let list = PyList::new(self.py, items).map(Bound::into_any);
         self.ok(list)

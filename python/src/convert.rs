@@ -1,22 +1,37 @@
 //! Rust values to Python objects: scalars, and whole [`Value`] trees.
 
+use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{
-    IntoPyDict, PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyList, PySet, PyString,
-    PyTuple,
+    PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyList, PySet, PyString, PyTuple,
 };
 use safelit::{DictIntoIter, Int, PyStr, SetIntoIter, Value};
 
-/// A Python `int`: directly when it fits in 64 bits, else through
+/// A Python `int`: directly when it fits in 128 bits, else through
 /// `int.from_bytes` (linear time, and exempt from the int digit limit).
 pub(crate) fn int<'py>(py: Python<'py>, value: &Int) -> PyResult<Bound<'py, PyAny>> {
     if let Some(small) = value.to_i64() {
         return Ok(small.into_pyobject(py)?.into_any());
     }
-    let bytes = PyBytes::new(py, &value.to_bigint().to_signed_bytes_le());
-    let kwargs = [("signed", true)].into_py_dict(py)?;
-    py.get_type::<PyInt>()
-        .call_method("from_bytes", (bytes, "little"), Some(&kwargs))
+    let big = value.to_bigint();
+    if let Ok(medium) = i128::try_from(&big) {
+        return Ok(medium.into_pyobject(py)?.into_any());
+    }
+    static FROM_BYTES: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let from_bytes = FROM_BYTES.get_or_try_init(py, || -> PyResult<_> {
+        Ok(py.get_type::<PyInt>().getattr("from_bytes")?.unbind())
+    })?;
+    // `signed` is keyword-only: convert the magnitude, then negate.
+    let magnitude = PyBytes::new(py, &big.magnitude().to_bytes_le());
+    let object = from_bytes
+        .bind(py)
+        .call1((magnitude, intern!(py, "little")))?;
+    if value.is_negative() {
+        object.neg()
+    } else {
+        Ok(object)
+    }
 }
 
 /// A Python `str`, lone surrogates included.

@@ -30,6 +30,12 @@ enum Event {
     Slice(u32, u32),
     /// A dict key that is `input[start..start + len]` (cached).
     Key(u32, u32),
+    /// A `str` that is `Tape::text[start..start + len]` (decoded escapes).
+    Text(u32, u32),
+    /// A `bytes` that is `input[start..start + len]`.
+    InputBytes(u32, u32),
+    /// A `bytes` that is `Tape::data[start..start + len]` (decoded escapes).
+    Bytes(u32, u32),
     /// Anything else, in `Tape::others`.
     Other(u32),
     List(u32),
@@ -60,14 +66,16 @@ enum Other {
     Int(Int),
     Complex(Complex),
     Str(PyStr),
-    Owned(String),
-    Bytes(Vec<u8>),
 }
 
 /// The recorded parse.
 pub(crate) struct Tape {
     events: Vec<Event>,
     others: Vec<Other>,
+    /// The decoded text of strings with escapes, end to end.
+    text: String,
+    /// The decoded bytes of bytes literals with escapes, end to end.
+    data: Vec<u8>,
     /// Set when something could not be recorded (a count over `u32`): the
     /// caller must not use the tape.
     broken: bool,
@@ -90,6 +98,8 @@ impl<'s> TapeBuilder<'s> {
             tape: Tape {
                 events: Vec::new(),
                 others: Vec::new(),
+                text: String::new(),
+                data: Vec::new(),
                 broken: false,
             },
         }
@@ -115,6 +125,14 @@ impl<'s> TapeBuilder<'s> {
             self.tape.broken = true;
             0
         })
+    }
+
+    /// Appends `text` to the tape's decoded text; its range there.
+    fn text_range(&mut self, text: &str) -> (u32, u32) {
+        let start = self.count(self.tape.text.len());
+        let len = self.count(text.len());
+        self.tape.text.push_str(text);
+        (start, len)
     }
 
     /// `text` as a range of the input, if it is a slice of it.
@@ -181,7 +199,11 @@ impl Builder for TapeBuilder<'_> {
                 self.tape.events.push(Event::Slice(start, len));
                 None
             }
-            None => self.other(Other::Owned(text.to_owned())),
+            None => {
+                let (start, len) = self.text_range(text);
+                self.tape.events.push(Event::Text(start, len));
+                None
+            }
         }
     }
 
@@ -191,12 +213,29 @@ impl Builder for TapeBuilder<'_> {
                 self.tape.events.push(Event::Key(start, len));
                 None
             }
-            None => self.other(Other::Owned(text.to_owned())),
+            None => self.str_slice(text),
         }
     }
 
     fn bytes(&mut self, value: Vec<u8>) -> Hashability {
-        self.other(Other::Bytes(value))
+        self.bytes_slice(&value)
+    }
+
+    fn bytes_slice(&mut self, bytes: &[u8]) -> Hashability {
+        let in_input = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| self.range(text));
+        let event = match in_input {
+            Some((start, len)) => Event::InputBytes(start, len),
+            None => {
+                let start = self.count(self.tape.data.len());
+                let len = self.count(bytes.len());
+                self.tape.data.extend_from_slice(bytes);
+                Event::Bytes(start, len)
+            }
+        };
+        self.tape.events.push(event);
+        None
     }
 
     fn list(&mut self, items: Vec<Hashability>) -> Hashability {
@@ -255,6 +294,8 @@ impl Builder for TapeBuilder<'_> {
     fn restart(&mut self) {
         self.tape.events.clear();
         self.tape.others.clear();
+        self.tape.text.clear();
+        self.tape.data.clear();
         self.tape.broken = false;
     }
 }
@@ -300,9 +341,25 @@ impl Tape {
                         Other::Int(i) => convert::int(py, &i)?,
                         Other::Complex(c) => PyComplex::from_doubles(py, c.re, c.im).into_any(),
                         Other::Str(s) => convert::str(py, &s)?,
-                        Other::Owned(s) => PyString::new(py, &s).into_any(),
-                        Other::Bytes(b) => PyBytes::new(py, &b).into_any(),
                     }
+                }
+                Event::Text(start, len) => {
+                    let start = start as usize;
+                    let Some(text) = self.text.get(start..start + len as usize) else {
+                        return Ok(None);
+                    };
+                    PyString::new(py, text).into_any()
+                }
+                Event::InputBytes(start, len) | Event::Bytes(start, len) => {
+                    let start = start as usize;
+                    let source = match event {
+                        Event::InputBytes(..) => input.as_bytes(),
+                        _ => &self.data,
+                    };
+                    let Some(bytes) = source.get(start..start + len as usize) else {
+                        return Ok(None);
+                    };
+                    PyBytes::new(py, bytes).into_any()
                 }
                 Event::List(n) | Event::Tuple(n) | Event::Set(n) => {
                     let Some(at) = stack.len().checked_sub(n as usize) else {

@@ -52,6 +52,9 @@ struct Direct<'s, 'b, B: Builder> {
     depth: usize,
     /// The items of the open lists and tuples, innermost last.
     items: Vec<B::Value>,
+    /// Reused buffers for decoding strings and bytes with escapes.
+    scratch_str: PyStrBuf,
+    scratch_bytes: Vec<u8>,
 }
 
 /// Parses `src` (leading spaces and tabs already stripped), or gives up.
@@ -65,6 +68,8 @@ pub(crate) fn parse<B: Builder>(src: &str, config: &Parser, b: &mut B) -> Option
         nodes: 0,
         depth: 0,
         items: Vec::new(),
+        scratch_str: PyStrBuf::new(),
+        scratch_bytes: Vec::new(),
     };
     p.run()
 }
@@ -656,22 +661,12 @@ impl<B: Builder> Direct<'_, '_, B> {
             self.pos = after;
             self.count()?;
             let body = self.src.get(first.body.0..first.body.1)?;
-            return Some(match (first.bytes, first.plain) {
-                (false, true) if key => self.b.key_str_slice(body),
-                (false, true) => self.b.str_slice(body),
-                (true, true) => self.b.bytes(body.as_bytes().to_vec()),
-                (bytes, false) => {
-                    if bytes {
-                        let mut out = Vec::new();
-                        self.decode_bytes(&first, &mut out)?;
-                        self.b.bytes(out)
-                    } else {
-                        let mut out = PyStrBuf::new();
-                        self.decode_str(&first, &mut out)?;
-                        self.b.str(out.finish())
-                    }
-                }
-            });
+            return match (first.bytes, first.plain) {
+                (false, true) if key => Some(self.b.key_str_slice(body)),
+                (false, true) => Some(self.b.str_slice(body)),
+                (true, true) => Some(self.b.bytes_slice(body.as_bytes())),
+                (bytes, false) => self.decode_pieces(bytes, &[first]),
+            };
         }
         let mut pieces = vec![first];
         loop {
@@ -684,24 +679,36 @@ impl<B: Builder> Direct<'_, '_, B> {
             }
         }
         self.count()?;
-        if first.bytes {
-            let mut out = Vec::new();
-            for piece in &pieces {
-                if !piece.bytes {
-                    return None;
-                }
-                self.decode_bytes(piece, &mut out)?;
-            }
-            Some(self.b.bytes(out))
+        if pieces.iter().any(|piece| piece.bytes != first.bytes) {
+            return None;
+        }
+        self.decode_pieces(first.bytes, &pieces)
+    }
+
+    /// Decodes string tokens of one kind (all `bytes` or all `str`) into
+    /// the reused scratch buffer and builds the value from it.
+    fn decode_pieces(&mut self, bytes: bool, pieces: &[StrPiece]) -> Option<B::Value> {
+        if bytes {
+            let mut out = std::mem::take(&mut self.scratch_bytes);
+            out.clear();
+            let decoded = pieces
+                .iter()
+                .try_for_each(|piece| self.decode_bytes(piece, &mut out));
+            let value = decoded.map(|()| self.b.bytes_slice(&out));
+            self.scratch_bytes = out;
+            value
         } else {
-            let mut out = PyStrBuf::new();
-            for piece in &pieces {
-                if piece.bytes {
-                    return None;
-                }
-                self.decode_str(piece, &mut out)?;
-            }
-            Some(self.b.str(out.finish()))
+            let mut out = std::mem::take(&mut self.scratch_str);
+            out.clear();
+            let decoded = pieces
+                .iter()
+                .try_for_each(|piece| self.decode_str(piece, &mut out));
+            let value = decoded.map(|()| match out.as_str() {
+                Some(text) => self.b.str_slice(text),
+                None => self.b.str(out.to_py_str()),
+            });
+            self.scratch_str = out;
+            value
         }
     }
 

@@ -291,6 +291,27 @@ impl PyStrBuf {
         true
     }
 
+    /// Empties the buffer, keeping its allocations for the next string.
+    pub(crate) fn clear(&mut self) {
+        self.bytes.clear();
+        self.text.clear();
+        self.generalized = false;
+    }
+
+    /// The text so far, when it holds no lone surrogate.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        (!self.generalized).then_some(self.text.as_str())
+    }
+
+    /// A copy of the text so far as a [`PyStr`] (of exactly its length).
+    pub(crate) fn to_py_str(&self) -> PyStr {
+        if self.generalized {
+            PyStr(Repr::Generalized(Box::from(self.bytes.as_slice())))
+        } else {
+            PyStr::from(self.text.as_str())
+        }
+    }
+
     pub(crate) fn finish(self) -> PyStr {
         if self.generalized {
             PyStr(Repr::Generalized(self.bytes.into_boxed_slice()))
