@@ -144,6 +144,18 @@ pub struct FieldSource {
     /// The offending bytes in the field's own source: `(`, the expression
     /// (its line breaks as `\n`), `)`.
     pub span: Range<usize>,
+    /// For a field of an f-string that is itself inside a field: the
+    /// expressions of the enclosing fields in the input, outermost first
+    /// (empty for a field of a top-level f-string). CPython 3.11 places
+    /// each nested f-string by its column in its parent field's source.
+    ///
+    /// ```
+    /// let text = "f'{f\"{x y}\"}'";
+    /// let field = safelit::parse(text).unwrap_err().fstring_field().unwrap().clone();
+    /// assert_eq!(&text[field.expr], "x y");
+    /// assert_eq!(field.outer.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["f\"{x y}\""]);
+    /// ```
+    pub outer: Vec<Range<usize>>,
 }
 
 impl Error {

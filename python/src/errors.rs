@@ -110,7 +110,7 @@ fn limit_name(limit: LimitKind) -> &'static str {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct SyntaxPosition {
     pub(crate) lineno: usize,
-    pub(crate) offset: usize,
+    pub(crate) offset: isize,
     pub(crate) text: String,
     pub(crate) end_lineno: usize,
     /// `-1` where CPython has no end column.
@@ -198,7 +198,7 @@ impl SyntaxPosition {
             };
             return SyntaxPosition {
                 lineno,
-                offset,
+                offset: offset as isize,
                 text: line,
                 end_lineno: lineno,
                 end_offset,
@@ -262,7 +262,7 @@ impl SyntaxPosition {
         };
         SyntaxPosition {
             lineno,
-            offset,
+            offset: offset as isize,
             text: line_text,
             end_lineno,
             end_offset,
@@ -286,7 +286,7 @@ impl SyntaxPosition {
         let has_break = tokenizer_on_line && line_break_after(text, span.start);
         SyntaxPosition {
             lineno,
-            offset,
+            offset: offset as isize,
             text: with_newline(line, has_break),
             end_lineno,
             end_offset,
@@ -499,34 +499,22 @@ fn field_position(
     field: &safelit::FieldSource,
     message: &str,
 ) -> Option<SyntaxPosition> {
-    let expr_start = source.map(field.expr.start.checked_sub(strip)?);
-    let expr_end = source.map(field.expr.end.checked_sub(strip)?);
-    let expr = source.text.get(expr_start..expr_end)?;
-    // The STRING token (3.11: the whole f-string) holding the field.
-    let mut replay = Replay::new(&source.text, false);
-    let token = loop {
-        let token = replay.next_token();
-        if matches!(token.kind, Kind::EndMarker | Kind::Error) || token.start > expr_start {
-            return None;
-        }
-        if token.kind == Kind::String && token.start < expr_start && expr_end < token.end {
-            break token;
-        }
+    let to_text = |range: &std::ops::Range<usize>| -> Option<std::ops::Range<usize>> {
+        let start = source.map(range.start.checked_sub(strip)?);
+        let end = source.map(range.end.checked_sub(strip)?);
+        (start <= end).then_some(start..end)
     };
-    let token_text = source.text.get(token.start..token.end)?.as_bytes();
-    let brace = expr_start.checked_sub(token.start + 1)?;
-    let (lines, cols) = expr_location(token_text, brace);
-    let token_line = source.line_of(token.start);
-    let token_column = token.start - line_start_before(&source.text, token.start);
-    let starting_lineno = token_line + lines;
-    let starting_col = if lines != 0 {
-        cols
-    } else {
-        token_column + cols
-    };
+    // The fields from the outermost (in a top-level f-string) inwards.
+    let mut chain = Vec::with_capacity(field.outer.len() + 1);
+    for range in field.outer.iter().chain(std::iter::once(&field.expr)) {
+        chain.push(to_text(range)?);
+    }
+    let expr = source.text.get(chain.last()?.clone())?;
+    let (starting_lineno, starting_col) = field_start(source, &chain)?;
     let synthetic = format!("({expr})\n");
-    let (line, column) = line_and_column(&synthetic, field.span.start);
-    let (end_line, end_column) = line_and_column(&synthetic, field.span.end);
+    let span = field.span.clone();
+    let (line, column) = line_and_column(&synthetic, span.start);
+    let (end_line, end_column) = line_and_column(&synthetic, span.end);
     let lineno = starting_lineno + line - 1;
     let synthetic_line = |n: usize| synthetic.split_inclusive('\n').nth(n - 1).unwrap_or("");
     if !message.starts_with("f-string: ") {
@@ -534,13 +522,13 @@ fn field_position(
         // the newline, no shift.
         let offset = column + 1;
         let end_offset = if message.starts_with(LEADING_ZEROS) {
-            offset + field.span.len()
+            offset + span.len()
         } else {
             offset
         };
         return Some(SyntaxPosition {
             lineno,
-            offset,
+            offset: offset as isize,
             text: synthetic_line(line).trim_end_matches('\n').to_owned(),
             end_lineno: lineno,
             end_offset: end_offset as isize,
@@ -561,22 +549,104 @@ fn field_position(
     // on the error's line, else the error's line without its newline
     // (`get_error_line_from_tokenizer_buffers`).
     let next_token = synthetic
-        .get(field.span.end..)
+        .get(span.end..)
         .and_then(|rest| rest.find(|c: char| !matches!(c, ' ' | '\t' | '\n' | '\x0c')))
-        .map_or(synthetic.len() - 1, |n| field.span.end + n);
+        .map_or(synthetic.len() - 1, |n| span.end + n);
     let (reached_line, _) = line_and_column(&synthetic, next_token);
     let text = if reached_line <= line {
-        synthetic_line(line).to_owned()
+        // The buffer starts where the tokenizer last started a line outside
+        // a token: at the first line of a string token reaching this line.
+        let line_start = span.start - column;
+        let mut replay = Replay::new(&synthetic, false);
+        let buffer_start = loop {
+            let token = replay.next_token();
+            if matches!(token.kind, Kind::EndMarker | Kind::Error) || token.start >= line_start {
+                break line_start;
+            }
+            if token.end > line_start {
+                break line_start_before(&synthetic, token.start);
+            }
+        };
+        let line_end = synthetic[line_start..]
+            .find('\n')
+            .map_or(synthetic.len(), |n| line_start + n + 1);
+        synthetic.get(buffer_start..line_end)?.to_owned()
     } else {
         synthetic_line(line).trim_end_matches('\n').to_owned()
     };
     Some(SyntaxPosition {
         lineno,
-        offset: usize::try_from(shifted(line, column)).unwrap_or(0),
+        offset: shifted(line, column),
         text,
         end_lineno: starting_lineno + end_line - 1,
         end_offset: shifted(end_line, end_column),
     })
+}
+
+/// Where CPython 3.11's parser of the innermost of `chain` (fields'
+/// expressions in `source.text`, outermost first) starts its source:
+/// `(starting_lineno, starting_col_offset)` of `fstring_compile_expr`.
+/// Each field's f-string token is placed as its parser saw it: the
+/// top-level one in the input; a nested one in its parent field's `(expr)`
+/// source, where a token that ends on that source's first line has its
+/// column shifted by the parent's `starting_col_offset` (`_PyPegen_fill_token`).
+fn field_start(source: &Translated, chain: &[std::ops::Range<usize>]) -> Option<(usize, usize)> {
+    let first = chain.first()?;
+    // The top-level STRING token (3.11: the whole f-string) holding it.
+    let mut replay = Replay::new(&source.text, false);
+    let top = loop {
+        let token = replay.next_token();
+        if matches!(token.kind, Kind::EndMarker | Kind::Error) || token.start > first.start {
+            return None;
+        }
+        if token.kind == Kind::String && token.start < first.start && first.end < token.end {
+            break token;
+        }
+    };
+    // The token holding the current field: its text, start in `source.text`,
+    // line and column as its parser reported them.
+    let mut token_text = source.text.get(top.start..top.end)?.to_owned();
+    let mut token_start = top.start;
+    let mut token_line = source.line_of(top.start);
+    let mut token_column = top.start - line_start_before(&source.text, top.start);
+    let mut fields = chain.iter().peekable();
+    while let Some(field) = fields.next() {
+        let brace = field.start.checked_sub(token_start + 1)?;
+        let (lines, cols) = expr_location(token_text.as_bytes(), brace);
+        let starting_lineno = token_line + lines;
+        let starting_col = if lines != 0 {
+            cols
+        } else {
+            token_column + cols
+        };
+        let Some(inner) = fields.peek() else {
+            return Some((starting_lineno, starting_col));
+        };
+        // The nested f-string token in this field's source "(expr)\n".
+        let synthetic = format!("({})\n", source.text.get(field.clone())?);
+        let (inner_start, inner_end) = (inner.start - field.start + 1, inner.end - field.start + 1);
+        let mut replay = Replay::new(&synthetic, false);
+        let token = loop {
+            let token = replay.next_token();
+            if matches!(token.kind, Kind::EndMarker | Kind::Error) || token.start > inner_start {
+                return None;
+            }
+            if token.kind == Kind::String && token.start < inner_start && inner_end < token.end {
+                break token;
+            }
+        };
+        let (line, column) = line_and_column(&synthetic, token.start);
+        let (end_line, _) = line_and_column(&synthetic, token.end);
+        token_text = synthetic.get(token.start..token.end)?.to_owned();
+        token_start = field.start + token.start - 1;
+        token_line = starting_lineno + line - 1;
+        token_column = if end_line == 1 {
+            starting_col + column
+        } else {
+            column
+        };
+    }
+    None
 }
 
 /// `fstring_find_expr_location` (3.11): how many lines of the f-string

@@ -3,6 +3,8 @@ version-specific SyntaxErrors (PEP 701 changed the tokenizer in 3.12).  Also
 f-string nesting (3.12+: MAXFSTRINGLEVEL 150) and errors inside replacement
 fields at various positions."""
 
+import random
+
 from ._util import Cases
 
 
@@ -11,6 +13,47 @@ def nested_fstring(n, q="'"):
     for _ in range(n):
         s = "f" + q + "{" + s + "}" + q
     return s
+
+
+def field_error_soup(seed, count, max_depth):
+    """f-strings with an error in a (possibly nested, possibly multi-line)
+    field, in brackets that may stay open, with CRLF newlines now and then:
+    where 3.11 places each error (its field's "(expr)" source, a nested
+    f-string's column in its parent field's source, negative offsets) and
+    when the unclosed-bracket error replaces it."""
+    rng = random.Random(seed)
+    errors = ["a b", ">>z", "1 +", "a!x", "*a", "", "a:{b c}", "\na b", "a\nb c", " a b",
+              "x\n\n y z", "f'{a b}'", "\xe9 \xe9", "1_", "(", "a)", "lambda", "0x"]
+    quotes = ["'", '"', "'" * 3, '"' * 3]
+
+    def fstring(depth, used):
+        q = rng.choice([x for x in quotes if x[0] not in used] or ["'"])
+        if depth == 0:
+            body = rng.choice(errors)
+            if "\n" in body and len(q) == 1:
+                body = body.replace("\n", " ")
+            if any(ch in body for ch in "'\""):
+                body = "a b"
+        else:
+            body = fstring(depth - 1, used + q[0])
+        if len(q) == 3:
+            pre = rng.choice(["", " ", "\n", "x", "ab\n", "  \n "])
+            sep = rng.choice(["", " ", "\n", " \n "])
+        else:
+            pre = rng.choice(["", " ", "x"])
+            sep = rng.choice(["", " "])
+        return (rng.choice(["f", "F", "rf", "fr"]) + q + pre + "{" + sep + body
+                + rng.choice(["", " "]) + "}" + q)
+
+    out = []
+    for _ in range(count):
+        s = rng.choice(["", "(", "[1,\n ", "((", "{1:\n", "(\n("])
+        s += fstring(rng.randint(0, max_depth), "")
+        s += rng.choice(["", ")", "\n)", "]", "}", "\n)\n", " 'x'"])
+        if rng.random() < 0.1:
+            s = s.replace("\n", "\r\n")
+        out.append(s)
+    return out
 
 
 def cases():
@@ -86,4 +129,22 @@ def cases():
     for f in ("f'{'", "f'}'", "f'{1!z}'", "f'{x y}'", "f'{}'"):
         c("1 " + f, "[1 " + f + "]", "x " + f, "{1: 2 " + f + "}", "[1,\n2 " + f + "]",
           "\u00e9 " + f, "x " + f + " $")
+    # 3.11: an error of a field's own parser is replaced by "'(' was never
+    # closed" as CPython weighs it, by the token read after the string group
+    # (and not when that token ends the input); negative offsets of errors
+    # on a multi-line field's later lines; nested multi-line f-strings placed
+    # in their parent field's source (text: the tokenizer's buffer from the
+    # nested string's first line); CRLF inside fields
+    tq = "'" * 3
+    dq = '"' * 3
+    c("(\n( f'{>>z}'\n)", "(\n( f'{>>z}'\n)\n", "((f'{>>z}'\n)\n", "((f'{>>z}'\n)",
+      "((f'{>>z}'\n,)\n", "((f'{>>z}'\n'a')\n", "((f'{>>z}'\n'a')", "(\n(\n f'{>>z}'\n)",
+      "(\n[ f'{>>z}'\n]", "(\n( f'{a b}'\n)", "((f" + tq + "{\na b}" + tq + ")",
+      "{1:(f" + tq + "{\na b}" + tq + ")", "f" + tq + "{f" + dq + "{\na b}" + dq + "}" + tq,
+      "f" + tq + "{ f" + dq + "x{\na b}" + dq + "}" + tq,
+      "f" + tq + "{f" + dq + "{a\nb c}" + dq + "}" + tq,
+      "(f" + dq + "x{f" + tq + "\n{\n}" + tq + " }" + dq + ")",
+      "F" + dq + "\r\n{ \r\n  a b }" + dq + " 'x'", "((rf" + tq + "{ \r\n x\r\n\r\n y z}" + tq + ")")
+    for s in field_error_soup(20261129, 120, 2) + field_error_soup(20261130, 60, 3):
+        c(s)
     return c.build()

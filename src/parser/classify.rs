@@ -357,6 +357,16 @@ impl Scan {
         ActionError { column, ..error }
     }
 
+    /// The start of the first token after the group of adjacent string
+    /// tokens (an implicit concatenation) that holds offset `at`.
+    fn after_string_group(&self, at: usize) -> Option<usize> {
+        self.tokens
+            .iter()
+            .skip_while(|t| t.end <= at)
+            .find(|t| !matches!(t.kind, Kind::Raw(Raw::String(_))))
+            .map(|t| t.start)
+    }
+
     /// CPython's `'(' was never closed`, for the innermost open bracket.
     fn unclosed_bracket(&self) -> Option<ActionError> {
         let &(open, at) = self.open.last()?;
@@ -378,10 +388,18 @@ fn after_action_error(src: &str, config: &Parser, error: ActionError) -> ActionE
         error
     };
     let error = scan.with_buffer_column(src, error);
-    if scan.peeked_at_end(src, error.start) {
+    // CPython weighs the error by the last token its parser read: for an
+    // error of a field's own parser (3.11), the token after the field's
+    // string group, read before the group's action ran.
+    let read = match error.field {
+        FieldOrigin::Field(_) => scan.after_string_group(error.start),
+        FieldOrigin::None => None,
+    }
+    .unwrap_or(error.start);
+    if scan.peeked_at_end(src, read) {
         return error;
     }
-    let line = line_number(src, error.start);
+    let line = line_number(src, read);
     scan.replacement(src, line).unwrap_or(error)
 }
 

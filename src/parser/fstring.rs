@@ -51,7 +51,12 @@ pub(crate) fn check(
     }
     // CPython's tokenizer has already turned "\r\n" and "\r" into "\n".
     let translated;
+    let mut collapsed = Vec::new();
     let body = if body.contains('\r') {
+        for (at, _) in body.match_indices("\r\n") {
+            // Where the pair's "\n" lands in the translated body.
+            collapsed.push(at - collapsed.len());
+        }
         translated = body.replace("\r\n", "\n").replace('\r', "\n");
         translated.as_str()
     } else {
@@ -61,6 +66,7 @@ pub(crate) fn check(
         body: body.as_bytes(),
         text: body,
         body_start,
+        collapsed,
         raw,
         config,
         depth,
@@ -74,6 +80,9 @@ struct FString<'a, 'w> {
     body: &'a [u8],
     text: &'a str,
     body_start: usize,
+    /// Offsets in `text` of the `\n`s that were `\r\n` in the source,
+    /// ascending: what [`FString::source_offset`] adds back.
+    collapsed: Vec<usize>,
     raw: bool,
     config: &'a Parser,
     depth: usize,
@@ -87,6 +96,11 @@ fn anchored<T>(message: impl Into<String>) -> Result<T, FStringError> {
 }
 
 impl FString<'_, '_> {
+    /// The source offset of byte `at` of the (translated) body.
+    fn source_offset(&self, at: usize) -> usize {
+        self.body_start + at + self.collapsed.partition_point(|&n| n < at)
+    }
+
     fn at(&self, i: usize) -> Option<u8> {
         self.body.get(i).copied()
     }
@@ -191,7 +205,7 @@ impl FString<'_, '_> {
         self.warnings.push(Warning::new(
             WarningKind::InvalidEscape,
             message,
-            self.body_start + at,
+            self.source_offset(at),
         ));
     }
 
@@ -340,9 +354,10 @@ impl FString<'_, '_> {
             return Ok(());
         };
         // Map the position in "(field)" back into the input.
-        let field_start = self.body_start + start;
-        let field_end = self.body_start + end;
-        let place = |at: usize| (field_start + at.saturating_sub(1)).clamp(field_start, field_end);
+        let field_start = self.source_offset(start);
+        let field_end = self.source_offset(end);
+        let place =
+            |at: usize| self.source_offset((start + at.saturating_sub(1)).clamp(start, end));
         error.field = match error.field {
             // An error of this field's own parser (or tokenizer): CPython
             // prefixes the parser's messages and reports it in "(field)".
@@ -350,18 +365,27 @@ impl FString<'_, '_> {
                 if !error.lexical {
                     error.message = format!("f-string: {}", error.message);
                 }
-                FieldOrigin::Field(FieldSource {
+                FieldOrigin::Field(Box::new(FieldSource {
                     expr: field_start..field_end,
                     span: error.start..error.end.max(error.start),
-                })
+                    outer: Vec::new(),
+                }))
             }
             // An error of the parser of a field of an f-string nested in
             // this field passes through unchanged, as CPython's exception
             // does: one prefix, reported in that field's "(field)".
-            FieldOrigin::Field(inner) => FieldOrigin::Field(FieldSource {
+            FieldOrigin::Field(inner) => FieldOrigin::Field(Box::new(FieldSource {
                 expr: place(inner.expr.start)..place(inner.expr.end),
                 span: inner.span,
-            }),
+                outer: std::iter::once(field_start..field_end)
+                    .chain(
+                        inner
+                            .outer
+                            .iter()
+                            .map(|expr| place(expr.start)..place(expr.end)),
+                    )
+                    .collect(),
+            })),
         };
         error.start = place(error.start);
         error.end = place(error.end).max(error.start);

@@ -164,6 +164,11 @@ fn finish(mut e: ActionError, strip: usize, text: &str) -> Error {
         FieldOrigin::Field(field) => Some(FieldSource {
             expr: field.expr.start + strip..field.expr.end + strip,
             span: field.span,
+            outer: field
+                .outer
+                .iter()
+                .map(|expr| expr.start + strip..expr.end + strip)
+                .collect(),
         }),
         _ => None,
     };

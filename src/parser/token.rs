@@ -92,7 +92,7 @@ pub(crate) enum FieldOrigin {
     None,
     /// In a field (the innermost one, for f-strings nested in fields),
     /// placed in the input.
-    Field(FieldSource),
+    Field(Box<FieldSource>),
 }
 
 impl ActionError {
