@@ -16,6 +16,9 @@ What it does, in one process:
   ``1 != True`` and ``(1,) != [1]`` here): safelit against
   ``ast.literal_eval`` on the ``.py.txt`` text, and ``json.loads`` /
   ``orjson.loads`` of the twin against ``ast.literal_eval`` of the ``.py.txt``;
+* times ``marshal.loads`` of the same values beside them: about the least
+  work that builds those Python objects, so ``ast ÷ marshal`` is about the
+  best ratio to ``ast.literal_eval`` that any parser could reach;
 * times them in interleaved rounds (each round runs every parser once on
   every document, in a rotating order, so machine noise hits all alike) and
   prints the median per document with ratios;
@@ -37,6 +40,7 @@ import argparse
 import ast
 import gc
 import json
+import marshal
 import math
 import os
 import resource
@@ -77,6 +81,10 @@ def parsers() -> dict[str, tuple[Callable[[Any], Any], str]]:
     orjson = try_import("orjson")
     if orjson is not None:
         found["orjson.loads"] = (orjson.loads, "json")
+    # Not a parser: unmarshalling the same value from CPython's own binary
+    # format is about the least work that builds those objects, a floor for
+    # a parser's time (so `ast ÷ marshal` is about the best `ast ÷ parser`).
+    found["marshal.loads"] = (marshal.loads, "marshal")
     return found
 
 
@@ -125,12 +133,15 @@ def load_docs(corpus: Path) -> list[dict[str, Any]]:
         else:
             py_inputs = [text]
             json_inputs = [twin] if twin is not None else None
+        expected = [ast.literal_eval(s) for s in py_inputs]
         docs.append(
             {
                 "name": name,
                 "per_line": per_line,
                 "py": py_inputs,
                 "json": json_inputs,
+                "expected": expected,
+                "marshal": [marshal.dumps(v) for v in expected],
                 "py_bytes": len(text.encode("utf-8")),
                 "json_bytes": len(twin.encode("utf-8")) if twin is not None else None,
             }
@@ -140,7 +151,7 @@ def load_docs(corpus: Path) -> list[dict[str, Any]]:
 
 def check_values(docs: list[dict[str, Any]], found: dict[str, tuple[Callable, str]]) -> None:
     for doc in docs:
-        expected = [ast.literal_eval(s) for s in doc["py"]]
+        expected = doc["expected"]
         for name, (fn, kind) in found.items():
             inputs = doc[kind]
             if inputs is None or name == "ast.literal_eval":
@@ -245,7 +256,7 @@ def run_memory(docs, found, corpus: Path) -> dict[tuple[str, str], tuple[int, in
     out = {}
     for doc in docs:
         for name, (_, kind) in found.items():
-            if doc[kind] is None:
+            if doc[kind] is None or kind == "marshal":
                 continue
             proc = subprocess.run(
                 [sys.executable, __file__, MEMORY_CHILD, name, doc["name"], "--corpus", str(corpus)],
@@ -292,6 +303,7 @@ def main() -> None:
     header = ["document"] + names
     if "safelit" in found:
         header += ["ast ÷ safelit", "safelit ÷ json", "safelit ÷ orjson" if "orjson.loads" in found else None]
+    header += ["ast ÷ marshal"]
     header = [h for h in header if h]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -306,16 +318,18 @@ def main() -> None:
             row.append(f"{s / med['json.loads']:.2f}×" if "json.loads" in med else "–")
             if "orjson.loads" in found:
                 row.append(f"{s / med['orjson.loads']:.2f}×" if "orjson.loads" in med else "–")
+        row.append(f"{med['ast.literal_eval'] / med['marshal.loads']:.1f}×")
         print("| " + " | ".join(row) + " |")
 
     if memory:
         print("\nPeak memory growth of one parse (Python heap by tracemalloc / process peak RSS), "
               "and as a multiple of the input size\n")
-        print("| document | " + " | ".join(names) + " |")
-        print("|" + "---|" * (len(names) + 1))
+        measured = [n for n in names if found[n][1] != "marshal"]
+        print("| document | " + " | ".join(measured) + " |")
+        print("|" + "---|" * (len(measured) + 1))
         for doc in docs:
             row = [doc["name"]]
-            for n in names:
+            for n in measured:
                 kind = found[n][1]
                 size = doc["py_bytes"] if kind == "py" else doc["json_bytes"]
                 if (doc["name"], n) not in memory or not size:
