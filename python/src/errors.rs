@@ -417,11 +417,7 @@ fn end_column(source: &Translated, line: &str, end: usize) -> isize {
     } else {
         end
     };
-    let line_start = source.text.as_bytes()[..last]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |n| n + 1);
-    let column = end - line_start + 1;
+    let column = end - line_start_before(&source.text, last) + 1;
     if column > line.len() {
         line.chars().count() as isize + 1
     } else {
@@ -593,16 +589,7 @@ fn field_position(
 fn field_start(source: &Translated, chain: &[std::ops::Range<usize>]) -> Option<(usize, usize)> {
     let first = chain.first()?;
     // The top-level STRING token (3.11: the whole f-string) holding it.
-    let mut replay = Replay::new(&source.text, false);
-    let top = loop {
-        let token = replay.next_token();
-        if matches!(token.kind, Kind::EndMarker | Kind::Error) || token.start > first.start {
-            return None;
-        }
-        if token.kind == Kind::String && token.start < first.start && first.end < token.end {
-            break token;
-        }
-    };
+    let top = string_token_around(&source.text, first.clone())?;
     // The token holding the current field: its text, start in `source.text`,
     // line and column as its parser reported them.
     let mut token_text = source.text.get(top.start..top.end)?.to_owned();
@@ -624,17 +611,8 @@ fn field_start(source: &Translated, chain: &[std::ops::Range<usize>]) -> Option<
         };
         // The nested f-string token in this field's source "(expr)\n".
         let synthetic = format!("({})\n", source.text.get(field.clone())?);
-        let (inner_start, inner_end) = (inner.start - field.start + 1, inner.end - field.start + 1);
-        let mut replay = Replay::new(&synthetic, false);
-        let token = loop {
-            let token = replay.next_token();
-            if matches!(token.kind, Kind::EndMarker | Kind::Error) || token.start > inner_start {
-                return None;
-            }
-            if token.kind == Kind::String && token.start < inner_start && inner_end < token.end {
-                break token;
-            }
-        };
+        let inner = inner.start - field.start + 1..inner.end - field.start + 1;
+        let token = string_token_around(&synthetic, inner)?;
         let (line, column) = line_and_column(&synthetic, token.start);
         let (end_line, _) = line_and_column(&synthetic, token.end);
         token_text = synthetic.get(token.start..token.end)?.to_owned();
@@ -647,6 +625,21 @@ fn field_start(source: &Translated, chain: &[std::ops::Range<usize>]) -> Option<
         };
     }
     None
+}
+
+/// The STRING token (3.11 tokenizer: a whole f-string) of `text` that
+/// strictly encloses `range`.
+fn string_token_around(text: &str, range: std::ops::Range<usize>) -> Option<Token> {
+    let mut replay = Replay::new(text, false);
+    loop {
+        let token = replay.next_token();
+        if matches!(token.kind, Kind::EndMarker | Kind::Error) || token.start > range.start {
+            return None;
+        }
+        if token.kind == Kind::String && token.start < range.start && range.end < token.end {
+            return Some(token);
+        }
+    }
 }
 
 /// `fstring_find_expr_location` (3.11): how many lines of the f-string

@@ -139,11 +139,10 @@ impl Dict {
     pub fn insert(&mut self, key: Value, value: Value) -> Result<Option<Value>, Unhashable> {
         check_hashable(&key)?;
         // Python keeps the existing key object and its position.
-        let entries = match &mut self.entries {
-            Entries::Large(map) => return Ok(map.insert(Key(key), value)),
-            Entries::Small(entries) => entries,
-        };
-        if let Some((_, old)) = entries.iter_mut().find(|(k, _)| k.0 == key) {
+        if let Entries::Large(map) = &mut self.entries {
+            return Ok(map.insert(Key(key), value));
+        }
+        if let Some(old) = self.find(&key).and_then(|i| self.value_at_mut(i)) {
             return Ok(Some(std::mem::replace(old, value)));
         }
         self.push_unique(Key(key), value);
