@@ -79,6 +79,8 @@ fn build(py: Python<'_>, text: &str, err: &safelit::Error) -> PyResult<PyErr> {
     let exception = if is_syntax && err.message() != NUL_MESSAGE {
         let position = SyntaxPosition::of(version(py), text, err);
         cls.call1((err.message(), position.details(py)?))?
+    } else if kind == ErrorKind::Malformed {
+        cls.call1((malformed_message(py, err.message()),))?
     } else {
         cls.call1((err.message(),))?
     };
@@ -86,6 +88,28 @@ fn build(py: Python<'_>, text: &str, err: &safelit::Error) -> PyResult<PyErr> {
         exception.setattr("limit", limit_name(limit))?;
     }
     Ok(PyErr::from_value(exception))
+}
+
+/// CPython names the node that is not a literal by its `repr()`, e.g.
+/// `<ast.Name object at 0x7f…>`: the core's `<ast.Name object>` becomes the
+/// repr of a new, empty node of that class (made without `__init__`, which
+/// warns on 3.13 when fields are missing). Left as it is if that fails.
+fn malformed_message(py: Python<'_>, message: &str) -> String {
+    let Some((head, node)) = message.rsplit_once(": <ast.") else {
+        return message.to_owned();
+    };
+    let Some(class_name) = node.strip_suffix(" object>") else {
+        return message.to_owned();
+    };
+    let node_repr = || -> PyResult<String> {
+        let class = py.import("ast")?.getattr(class_name)?;
+        let node = class.call_method1("__new__", (&class,))?;
+        Ok(node.repr()?.to_string())
+    };
+    match node_repr() {
+        Ok(node) => format!("{head}: {node}"),
+        Err(_) => message.to_owned(),
+    }
 }
 
 /// The running interpreter's `(major, minor)`.

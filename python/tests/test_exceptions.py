@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from typing import Any
 
@@ -152,6 +153,16 @@ def test_non_syntax_errors(text: str, builtin: type) -> None:
     assert type(want) is builtin
     assert builtin_class(got) is builtin
     assert message(got) == message(want)
+
+
+@pytest.mark.parametrize("text", ["x", "a.b", "f(1)", "1 + 2", "-x", "\n\nx", "[i for i in x]", "f'{x}'"])
+def test_malformed_message_names_the_node_as_cpython_does(text: str) -> None:
+    """The whole message, with the node's repr (only the address differs)."""
+    want, got = both(text)
+    address = re.compile(r" object at 0x[0-9a-fA-F]+>$")
+    assert address.search(str(want))
+    assert address.search(str(got)), str(got)
+    assert address.sub("", str(got)) == address.sub("", str(want))
 
 
 def test_except_clauses_keep_working() -> None:
