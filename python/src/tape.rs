@@ -127,22 +127,20 @@ impl<'s> TapeBuilder<'s> {
         })
     }
 
-    /// Appends `text` to the tape's decoded text; its range there.
-    fn text_range(&mut self, text: &str) -> (u32, u32) {
-        let start = self.count(self.tape.text.len());
-        let len = self.count(text.len());
-        self.tape.text.push_str(text);
-        (start, len)
+    /// The range of `len` bytes appended to an arena now `end` bytes long.
+    fn appended(&mut self, end: usize, len: usize) -> (u32, u32) {
+        (self.count(end), self.count(len))
     }
 
-    /// `text` as a range of the input, if it is a slice of it.
-    fn range(&self, text: &str) -> Option<(u32, u32)> {
-        let start = (text.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)?;
-        let slice = self.input.get(start..start + text.len())?;
-        if slice.as_ptr() != text.as_ptr() {
+    /// `bytes` as a range of the input, if they are a slice of it.
+    fn range(&self, bytes: &[u8]) -> Option<(u32, u32)> {
+        let input = self.input.as_bytes();
+        let start = (bytes.as_ptr() as usize).checked_sub(input.as_ptr() as usize)?;
+        let slice = input.get(start..start + bytes.len())?;
+        if slice.as_ptr() != bytes.as_ptr() {
             return None;
         }
-        Some((u32::try_from(start).ok()?, u32::try_from(text.len()).ok()?))
+        Some((u32::try_from(start).ok()?, u32::try_from(bytes.len()).ok()?))
     }
 }
 
@@ -194,21 +192,20 @@ impl Builder for TapeBuilder<'_> {
     }
 
     fn str_slice(&mut self, text: &str) -> Hashability {
-        match self.range(text) {
-            Some((start, len)) => {
-                self.tape.events.push(Event::Slice(start, len));
-                None
-            }
+        let event = match self.range(text.as_bytes()) {
+            Some((start, len)) => Event::Slice(start, len),
             None => {
-                let (start, len) = self.text_range(text);
-                self.tape.events.push(Event::Text(start, len));
-                None
+                let (start, len) = self.appended(self.tape.text.len(), text.len());
+                self.tape.text.push_str(text);
+                Event::Text(start, len)
             }
-        }
+        };
+        self.tape.events.push(event);
+        None
     }
 
     fn key_str_slice(&mut self, text: &str) -> Hashability {
-        match self.range(text) {
+        match self.range(text.as_bytes()) {
             Some((start, len)) => {
                 self.tape.events.push(Event::Key(start, len));
                 None
@@ -222,14 +219,10 @@ impl Builder for TapeBuilder<'_> {
     }
 
     fn bytes_slice(&mut self, bytes: &[u8]) -> Hashability {
-        let in_input = std::str::from_utf8(bytes)
-            .ok()
-            .and_then(|text| self.range(text));
-        let event = match in_input {
+        let event = match self.range(bytes) {
             Some((start, len)) => Event::InputBytes(start, len),
             None => {
-                let start = self.count(self.tape.data.len());
-                let len = self.count(bytes.len());
+                let (start, len) = self.appended(self.tape.data.len(), bytes.len());
                 self.tape.data.extend_from_slice(bytes);
                 Event::Bytes(start, len)
             }
