@@ -23,7 +23,7 @@ mod warnings;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use safelit::{Parser, PythonVersion, ValueBuilder};
+use safelit::{Parser, PythonVersion, ValueBuilder, Warning};
 
 /// Inputs of at least this many bytes are parsed with the GIL released.
 ///
@@ -48,7 +48,7 @@ fn literal_eval<'py>(
     max_input_bytes: Option<&Bound<'py, PyAny>>,
     max_nodes: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let limits = limits::from_args(py, max_depth, max_int_digits, max_input_bytes, max_nodes)?;
+    let limits = limits::from_args(max_depth, max_int_digits, max_input_bytes, max_nodes)?;
     let Ok(string) = node_or_string.cast::<PyString>() else {
         return errors::delegate(py, node_or_string);
     };
@@ -57,8 +57,36 @@ fn literal_eval<'py>(
         return Err(errors::encode_error(py, string));
     };
     let version = python_version(py);
-    let parser = Parser::new().with_limits(limits).with_python(version);
-    let outcome: Result<_, Failure> = if text.len() >= DETACH_THRESHOLD {
+    let parser = Parser::new()
+        .with_limits(limits.limits.clone())
+        .with_python(version);
+    let mut outcome = parse(py, text, &parser);
+    if limits.int_digits_pending(&outcome) {
+        // Rare: a decimal int literal of over 640 digits.
+        let parser = parser.with_limits(limits.with_interpreter_int_digits(py)?);
+        outcome = parse(py, text, &parser);
+    }
+    match outcome {
+        Ok((value, found)) => {
+            warnings::emit(py, text, &found, version)?;
+            Ok(value)
+        }
+        Err(Failure::Python(err)) => Err(err),
+        Err(Failure::Parse(err)) => {
+            warnings::replay_for_error(py, text, &err)?;
+            Err(errors::to_python(py, text, &err))
+        }
+    }
+}
+
+/// Parses `text` into Python objects: directly for small inputs, through a
+/// tape recorded without the GIL for large ones.
+fn parse<'py>(
+    py: Python<'py>,
+    text: &str,
+    parser: &Parser,
+) -> Result<(Bound<'py, PyAny>, Vec<Warning>), Failure> {
+    if text.len() >= DETACH_THRESHOLD {
         let recorded = py.detach(|| {
             let mut builder = tape::TapeBuilder::new(text);
             parser
@@ -87,17 +115,6 @@ fn literal_eval<'py>(
         match builder.take_error() {
             Some(err) => Err(Failure::Python(err)),
             None => outcome.map_err(Failure::Parse),
-        }
-    };
-    match outcome {
-        Ok((value, found)) => {
-            warnings::emit(py, text, &found, version)?;
-            Ok(value)
-        }
-        Err(Failure::Python(err)) => Err(err),
-        Err(Failure::Parse(err)) => {
-            warnings::replay_for_error(py, text, &err)?;
-            Err(errors::to_python(py, text, &err))
         }
     }
 }

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import safelit
-from helpers import builtin_class, message
+from helpers import builtin_class, message, run
 
 HIERARCHY = [
     (safelit.LiteralSyntaxError, SyntaxError),
@@ -257,8 +257,45 @@ def test_int_digit_default_follows_the_interpreter() -> None:
             safelit.literal_eval("9" * 1001)
         want, _ = both("9" * 1001)
         assert message(info.value) == message(want)
+        # 640 is the lowest limit the interpreter accepts (besides 0).
+        sys.set_int_max_str_digits(640)
+        assert safelit.literal_eval("-" + "9" * 640) == -(10**640 - 1)
+        with pytest.raises(SyntaxError):
+            safelit.literal_eval("9" * 641)
+        sys.set_int_max_str_digits(0)
+        assert safelit.literal_eval("[%s]" % ("9" * 6000)) == [10**6000 - 1]
     finally:
         sys.set_int_max_str_digits(old)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 700,
+        "[%s, 1]" % ("9" * 4300),
+        "[%s, x]" % ("9" * 700),
+        "[%s, x]" % ("9" * 4301),
+        "[x, %s]" % ("9" * 4301),
+        "{%s: [], %s: 1}" % ("9" * 700, "8" * 700),
+        "(%s" % ("9" * 700),
+        "f'{%s}'" % ("9" * 5000),
+    ],
+)
+def test_long_decimal_ints_under_the_default_limit(text: str) -> None:
+    # Literals of over 640 digits, the least limit the interpreter allows,
+    # are decided by its limit, whatever else the input holds.
+    want, got = run(ast.literal_eval, text), run(safelit.literal_eval, text)
+    assert (got.value, got.warnings) == (want.value, want.warnings)
+    if want.error is not None:
+        assert got.error is not None
+        assert builtin_class(got.error) is builtin_class(want.error)
+        assert message(got.error) == message(want.error)
+
+
+def test_an_explicit_int_digit_limit_is_not_widened() -> None:
+    with pytest.raises(safelit.LimitError):
+        safelit.literal_eval("9" * 641, max_int_digits=640)
+    assert safelit.literal_eval("9" * 641, max_int_digits=641) == 10**641 - 1
 
 
 @pytest.mark.parametrize("bad", [-1, -(10**30)])

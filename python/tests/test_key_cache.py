@@ -54,3 +54,28 @@ def test_long_keys_and_values_are_not_shared() -> None:
     second = safelit.literal_eval("{%r: 'v'}" % long)
     assert list(first) == list(second) == [long]
     assert next(iter(first)) is not next(iter(second))
+
+
+def test_short_keys_that_differ_in_one_place_stay_distinct() -> None:
+    # A cached key of up to 16 bytes is recognised by its length and two
+    # words of its bytes, without comparing the text: every byte must count.
+    alphabet = ["a", "b", "é"]
+    keys = {""}
+    for length in range(1, 6):
+        keys |= {
+            "".join(alphabet[(n // 3**i) % 3] for i in range(length)) for n in range(3**length)
+        }
+    for length in range(6, 24):
+        for at in range(length):
+            for other in alphabet[1:]:
+                keys.add("a" * at + other + "a" * (length - at - 1))
+    ordered = sorted(keys)
+    for chunk in range(0, len(ordered), 100):
+        part = ordered[chunk : chunk + 100]
+        text = "{" + ", ".join(f"{k!r}: {i}" for i, k in enumerate(part)) + "}"
+        # The second parse finds the keys the first one cached.
+        for _ in range(2):
+            assert canon(safelit.literal_eval(text)) == canon(ast.literal_eval(text))
+    for key in ordered:
+        small = "[{%r: 0}]" % key
+        assert list(safelit.literal_eval(small)[0]) == [key]

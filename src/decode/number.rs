@@ -67,6 +67,46 @@ impl fmt::Display for NumberError {
     }
 }
 
+/// A float literal of digits and one `.` (no exponent, no underscore),
+/// correctly rounded; `None` if `text` is not one.
+pub(crate) fn plain_float(text: &str) -> Option<f64> {
+    // Rust's parser is exact too, but scans and classifies the text anew.
+    exact_quotient(text.as_bytes()).or_else(|| text.parse().ok())
+}
+
+/// `10^k` for `k` in `0..=22`: every one exact in an `f64`.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Clinger's fast path for digits with one `.`: when the digits, read as
+/// one integer `m`, fit the 53-bit significand and `k` digits follow the
+/// point with `k <= 22`, both `m` and `10^k` are exact `f64`s, so the one
+/// correctly rounded division `m / 10^k` is the correctly rounded value.
+/// `None` when it does not apply (the caller falls back to a full parser).
+fn exact_quotient(bytes: &[u8]) -> Option<f64> {
+    let mut significand: u64 = 0;
+    let mut point = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                significand = significand
+                    .checked_mul(10)?
+                    .checked_add(u64::from(b - b'0'))?;
+            }
+            b'.' if point.is_none() => point = Some(i),
+            _ => return None,
+        }
+    }
+    let point = point?;
+    if bytes.len() < 2 || significand > 1 << 53 {
+        return None;
+    }
+    let power = EXACT_POWERS_OF_TEN.get(bytes.len() - point - 1)?;
+    Some(significand as f64 / power)
+}
+
 /// [`decode_number`] with what the lexer saw of the token: a plain float
 /// (digits and a `.`) goes straight to Rust's parser, which is exact
 /// without an explicit exponent, and a short plain int is folded.
@@ -76,10 +116,9 @@ pub(crate) fn decode_number_shaped(
     max_int_digits: usize,
 ) -> Result<Number, NumberError> {
     match shape {
-        NumberShape::PlainFloat => text
-            .parse()
+        NumberShape::PlainFloat => plain_float(text)
             .map(Number::Float)
-            .map_err(|_| NumberError::Malformed),
+            .ok_or(NumberError::Malformed),
         NumberShape::PlainInt
             if !text.is_empty()
                 && text.len() < CHUNK
@@ -159,8 +198,7 @@ fn parse_float(text: &str) -> Result<f64, NumberError> {
     }
     if !underscore {
         if !exponent {
-            // Without an explicit exponent, Rust's parser is exact.
-            return text.parse().map_err(|_| NumberError::Malformed);
+            return plain_float(text).ok_or(NumberError::Malformed);
         }
         return parse_float_str(text);
     }
@@ -428,6 +466,56 @@ fn chunk_value(digits: &[u8]) -> u64 {
 mod tests {
     use super::*;
     use num_traits::Num;
+
+    /// The fast path gives Rust's (correctly rounded) value wherever it
+    /// applies, and applies to the usual short decimals.
+    #[test]
+    fn exact_quotient_is_correctly_rounded() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut applied = 0;
+        for _ in 0..200_000 {
+            let len = 1 + (next() % 24) as usize;
+            let mut text: String = (0..len)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
+            text.insert((next() as usize) % (len + 1), '.');
+            let want: f64 = text.parse().unwrap();
+            if let Some(got) = exact_quotient(text.as_bytes()) {
+                applied += 1;
+                assert_eq!(got.to_bits(), want.to_bits(), "{text}");
+            }
+            assert_eq!(plain_float(&text).map(f64::to_bits), Some(want.to_bits()));
+        }
+        assert!(applied > 50_000, "fast path applied {applied} times");
+        for text in [
+            "0.553642",
+            "1.",
+            ".5",
+            "9007199254740992.0",
+            "0.1",
+            "2.2250738585072014",
+        ] {
+            assert_eq!(plain_float(text), text.parse().ok(), "{text}");
+        }
+        // Beyond the exact range: the full parser decides.
+        for text in [
+            "9007199254740993.0",
+            "1.00000000000000000000001",
+            "123456789012345678901.5",
+        ] {
+            assert_eq!(exact_quotient(text.as_bytes()), None, "{text}");
+            assert_eq!(plain_float(text), text.parse().ok(), "{text}");
+        }
+        for text in ["", ".", "1", "1.2.3", "1e5", "1_0.5", "-1.5"] {
+            assert_eq!(exact_quotient(text.as_bytes()), None, "{text}");
+        }
+    }
 
     /// Expected value of a token.
     enum Expect {

@@ -14,7 +14,7 @@
 //! [`super::fast`] and the grammar in `grammar/literal.lalrpop`.
 
 use crate::builder::Builder;
-use crate::decode::number::{decode_number, Number};
+use crate::decode::number::{decode_number, plain_float, Number};
 use crate::decode::string::{decode_bytes, decode_str};
 use crate::options::Parser;
 use crate::value::PyStrBuf;
@@ -613,8 +613,7 @@ impl<B: Builder> Direct<'_, '_, B> {
         let plain = !underscores;
         if imaginary || float {
             if plain && !imaginary && !exponent {
-                // Digits and a point: Rust's parser is exact.
-                return text.parse().ok().map(Number::Float);
+                return plain_float(text).map(Number::Float);
             }
             return decode_number(text, limit).ok();
         }
