@@ -86,21 +86,25 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
 /// correctly rounded division `m / 10^k` is the correctly rounded value.
 /// `None` when it does not apply (the caller falls back to a full parser).
 fn exact_quotient(bytes: &[u8]) -> Option<f64> {
+    // Up to 16 digits and the point: the digits fit a `u64` unchecked. Longer
+    // texts (most of canada's 17-digit floats) go to the full parser at once.
+    if !(2..=17).contains(&bytes.len()) {
+        return None;
+    }
     let mut significand: u64 = 0;
     let mut point = None;
     for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => {
-                significand = significand
-                    .checked_mul(10)?
-                    .checked_add(u64::from(b - b'0'))?;
-            }
-            b'.' if point.is_none() => point = Some(i),
-            _ => return None,
+        let digit = b.wrapping_sub(b'0');
+        if digit < 10 {
+            significand = significand * 10 + u64::from(digit);
+        } else if b == b'.' && point.is_none() {
+            point = Some(i);
+        } else {
+            return None;
         }
     }
     let point = point?;
-    if bytes.len() < 2 || significand > 1 << 53 {
+    if significand > 1 << 53 {
         return None;
     }
     let power = EXACT_POWERS_OF_TEN.get(bytes.len() - point - 1)?;
