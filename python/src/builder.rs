@@ -2,11 +2,11 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyComplex, PyDict, PyFloat, PyList, PySet, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyComplex, PyDict, PyFloat, PyList, PySet, PyTuple};
 use safelit::{Builder, Complex, Int, PyStr, Unhashable};
 
 use crate::convert;
-use crate::keys::KeyCache;
+use crate::str_cache::StrCache;
 
 /// A [`Builder`] of Python objects.
 ///
@@ -18,7 +18,7 @@ use crate::keys::KeyCache;
 pub(crate) struct PyBuilder<'py> {
     py: Python<'py>,
     error: Option<PyErr>,
-    keys: KeyCache,
+    strings: StrCache,
 }
 
 impl<'py> PyBuilder<'py> {
@@ -26,7 +26,7 @@ impl<'py> PyBuilder<'py> {
         PyBuilder {
             py,
             error: None,
-            keys: KeyCache::acquire(),
+            strings: StrCache::acquire(),
         }
     }
 
@@ -111,11 +111,11 @@ impl<'py> Builder for PyBuilder<'py> {
     }
 
     fn str_slice(&mut self, text: &str) -> Self::Value {
-        PyString::new(self.py, text).into_any()
+        self.strings.value(self.py, text)
     }
 
     fn key_str_slice(&mut self, text: &str) -> Self::Value {
-        self.keys.get(self.py, text)
+        self.strings.key(self.py, text)
     }
 
     fn bytes(&mut self, value: Vec<u8>) -> Self::Value {

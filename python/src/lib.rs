@@ -16,8 +16,8 @@
 mod builder;
 mod convert;
 mod errors;
-mod keys;
 mod limits;
+mod str_cache;
 mod tape;
 mod warnings;
 

@@ -12,7 +12,7 @@
 //! parse as they would in CPython.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyComplex, PyDict, PyFloat, PyList, PySet, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyComplex, PyDict, PyFloat, PyList, PySet, PyTuple};
 use safelit::{Builder, Complex, Int, PyStr, Unhashable};
 
 use crate::convert;
@@ -306,7 +306,7 @@ impl Tape {
             return Ok(None);
         }
         let mut others: Vec<Option<Other>> = self.others.into_iter().map(Some).collect();
-        let mut keys = crate::keys::KeyCache::acquire();
+        let mut strings = crate::str_cache::StrCache::acquire();
         let mut stack: Vec<Bound<'py, PyAny>> = Vec::new();
         for event in self.events {
             let object = match event {
@@ -321,9 +321,9 @@ impl Tape {
                         return Ok(None);
                     };
                     if matches!(event, Event::Key(..)) {
-                        keys.get(py, text)
+                        strings.key(py, text)
                     } else {
-                        PyString::new(py, text).into_any()
+                        strings.value(py, text)
                     }
                 }
                 Event::Other(index) => {
@@ -341,7 +341,8 @@ impl Tape {
                     let Some(text) = self.text.get(start..start + len as usize) else {
                         return Ok(None);
                     };
-                    PyString::new(py, text).into_any()
+                    // Text with escapes: rarely a repeated value.
+                    pyo3::types::PyString::new(py, text).into_any()
                 }
                 Event::InputBytes(start, len) | Event::Bytes(start, len) => {
                     let start = start as usize;

@@ -1,12 +1,19 @@
-//! [`KeyCache`]: dict-key `str` objects shared across calls.
+//! [`StrCache`]: short `str` objects shared across calls.
 //!
 //! The same short keys come back in every record of a column or a document
-//! (`'id'`, `'name'`, …). Building each one once and handing out the same
-//! immutable `str` object again saves the allocation and UTF-8 decoding of
-//! most keys, as `json.loads` does within one call and orjson across calls.
+//! (`'id'`, `'name'`, …), and so do many short values (`'en'`, `'active'`,
+//! a city, a tag). Building each one once and handing out the same immutable
+//! `str` object again saves the allocation and UTF-8 decoding of most of
+//! them, as `json.loads` does for keys within one call, orjson for keys
+//! across calls and jiter for keys and values. Strings are immutable, so
+//! sharing one object is invisible but to `is`.
+//!
 //! The cache lives for the whole process: a fixed number of direct-mapped
-//! slots (a miss replaces the slot), each holding at most
-//! [`KeyCache::MAX_LEN`] bytes, so it stays small whatever the input.
+//! slots (a miss replaces the slot), keys of at most [`StrCache::MAX_KEY_LEN`]
+//! bytes and values of at most [`Fingerprint::EXACT_LEN`], so it stays small
+//! whatever the input. Values are held to the length their fingerprint alone
+//! identifies, so a miss costs no copy of the text: a document of unique
+//! values pays little more than the fingerprint for each.
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -70,53 +77,101 @@ fn word8(bytes: &[u8], at: usize) -> u64 {
 
 /// A cached key: its fingerprint, its text (compared only for keys longer
 /// than [`Fingerprint::EXACT_LEN`]) and its `str` object.
-struct Slot {
+struct KeySlot {
     fingerprint: Fingerprint,
     text: Box<str>,
     object: Py<PyString>,
 }
 
-/// The slots, direct-mapped by [`Fingerprint::slot`].
-struct Slots(Vec<Option<Slot>>);
+/// A cached value of at most [`Fingerprint::EXACT_LEN`] bytes: its
+/// fingerprint (which identifies it) and its `str` object.
+struct ValueSlot {
+    fingerprint: Fingerprint,
+    object: Py<PyString>,
+}
+
+/// The slots of keys and of values, each direct-mapped by
+/// [`Fingerprint::slot`] (apart, so unique values never evict keys).
+struct Slots {
+    keys: Vec<Option<KeySlot>>,
+    values: Vec<Option<ValueSlot>>,
+}
 
 /// The process-wide slots. A call takes the lock for as long as it builds
 /// objects (with the GIL held, so no other call waits on it there); a call
 /// that finds it taken, as can happen without a GIL, builds its keys
 /// uncached instead of waiting.
-static SLOTS: Mutex<Slots> = Mutex::new(Slots(Vec::new()));
+static SLOTS: Mutex<Slots> = Mutex::new(Slots {
+    keys: Vec::new(),
+    values: Vec::new(),
+});
 
-/// Access to the shared key cache for one call (or none, if another call
-/// holds it).
-pub(crate) struct KeyCache {
+/// Access to the shared string cache for one call (or none, if another
+/// call holds it).
+pub(crate) struct StrCache {
     slots: Option<MutexGuard<'static, Slots>>,
 }
 
-impl KeyCache {
-    /// Number of slots (a power of two).
+impl StrCache {
+    /// Number of slots of each kind (a power of two).
     const SLOTS: usize = 1024;
     /// Longer keys are rarely repeated: not cached.
-    const MAX_LEN: usize = 64;
+    const MAX_KEY_LEN: usize = 64;
 
     /// The cache for this call.
     pub(crate) fn acquire() -> Self {
-        KeyCache {
+        StrCache {
             slots: SLOTS.try_lock().ok(),
         }
     }
 
-    /// The `str` of `text`: the cached object if its slot holds that text.
-    pub(crate) fn get<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
-        if text.len() > Self::MAX_LEN {
-            return PyString::new(py, text).into_any();
-        }
-        let Some(Slots(slots)) = self.slots.as_deref_mut() else {
-            return PyString::new(py, text).into_any();
-        };
+    /// The slots of one kind, allocated on first use; `None` without the lock.
+    fn slots_of<T>(
+        &mut self,
+        kind: impl FnOnce(&mut Slots) -> &mut Vec<Option<T>>,
+    ) -> Option<&mut Vec<Option<T>>> {
+        let slots = kind(self.slots.as_deref_mut()?);
         if slots.is_empty() {
             slots.resize_with(Self::SLOTS, || None);
         }
+        Some(slots)
+    }
+
+    /// The `str` of a value: the cached object if its slot holds that text.
+    pub(crate) fn value<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
+        if text.len() > Fingerprint::EXACT_LEN {
+            return PyString::new(py, text).into_any();
+        }
         let fingerprint = Fingerprint::of(text.as_bytes());
-        let Some(slot) = slots.get_mut(fingerprint.slot(Self::SLOTS)) else {
+        let Some(slot) = self
+            .slots_of(|s| &mut s.values)
+            .and_then(|slots| slots.get_mut(fingerprint.slot(Self::SLOTS)))
+        else {
+            return PyString::new(py, text).into_any();
+        };
+        if let Some(cached) = slot {
+            if cached.fingerprint == fingerprint {
+                return cached.object.bind(py).clone().into_any();
+            }
+        }
+        let object = PyString::new(py, text);
+        *slot = Some(ValueSlot {
+            fingerprint,
+            object: object.clone().unbind(),
+        });
+        object.into_any()
+    }
+
+    /// The `str` of a dict key: the cached object if its slot holds that text.
+    pub(crate) fn key<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
+        if text.len() > Self::MAX_KEY_LEN {
+            return PyString::new(py, text).into_any();
+        }
+        let fingerprint = Fingerprint::of(text.as_bytes());
+        let Some(slot) = self
+            .slots_of(|s| &mut s.keys)
+            .and_then(|slots| slots.get_mut(fingerprint.slot(Self::SLOTS)))
+        else {
             return PyString::new(py, text).into_any();
         };
         if let Some(cached) = slot {
@@ -127,7 +182,7 @@ impl KeyCache {
             }
         }
         let object = PyString::new(py, text);
-        *slot = Some(Slot {
+        *slot = Some(KeySlot {
             fingerprint,
             text: Box::from(text),
             object: object.clone().unbind(),

@@ -1,9 +1,10 @@
-"""Dict keys are built once and shared across calls (the key cache).
+"""Short dict keys and str values are built once and shared across calls.
 
-The cache is direct-mapped: a slot holds the last short key seen there. These
-tests check that whatever the cache holds, every key comes out right, on both
-ways objects are built (directly for small inputs, from a tape for large
-ones), and that repeated keys are shared as documented.
+The string cache is direct-mapped: a slot holds the last short key (or value)
+seen there. These tests check that whatever the cache holds, every string
+comes out right, on both ways objects are built (directly for small inputs,
+from a tape for large ones), and that repeated strings are shared as
+documented.
 """
 
 from __future__ import annotations
@@ -48,17 +49,28 @@ def test_repeated_short_keys_are_one_object_across_calls() -> None:
         assert a == b and a is b
 
 
+def test_repeated_short_values_are_one_object_across_calls() -> None:
+    for value in ["active", "Zoë", "sixteen bytes..."]:
+        first = safelit.literal_eval(repr([value, value]))
+        second = safelit.literal_eval(repr({"k": value}))
+        assert first[0] is first[1] is second["k"]
+
+
 def test_long_keys_and_values_are_not_shared() -> None:
     long = "x" * 65
     first = safelit.literal_eval("{%r: 'v'}" % long)
     second = safelit.literal_eval("{%r: 'v'}" % long)
     assert list(first) == list(second) == [long]
     assert next(iter(first)) is not next(iter(second))
+    # Values: cached up to 16 bytes.
+    value = "seventeen bytes.."
+    first, second = safelit.literal_eval(repr([value, value]))
+    assert first == second == value and first is not second
 
 
-def test_short_keys_that_differ_in_one_place_stay_distinct() -> None:
-    # A cached key of up to 16 bytes is recognised by its length and two
-    # words of its bytes, without comparing the text: every byte must count.
+def test_short_strings_that_differ_in_one_place_stay_distinct() -> None:
+    # A cached key or value of up to 16 bytes is recognised by its length and
+    # two words of its bytes, without comparing the text: every byte counts.
     alphabet = ["a", "b", "é"]
     keys = {""}
     for length in range(1, 6):
@@ -72,10 +84,14 @@ def test_short_keys_that_differ_in_one_place_stay_distinct() -> None:
     ordered = sorted(keys)
     for chunk in range(0, len(ordered), 100):
         part = ordered[chunk : chunk + 100]
-        text = "{" + ", ".join(f"{k!r}: {i}" for i, k in enumerate(part)) + "}"
-        # The second parse finds the keys the first one cached.
+        text = "{" + ", ".join(f"{k!r}: {k!r}" for k in part) + "}"
+        # The second parse finds the strings the first one cached.
         for _ in range(2):
             assert canon(safelit.literal_eval(text)) == canon(ast.literal_eval(text))
+    # One string per call, so each parse meets what the last one left.
     for key in ordered:
-        small = "[{%r: 0}]" % key
-        assert list(safelit.literal_eval(small)[0]) == [key]
+        assert safelit.literal_eval("[{%r: %r}]" % (key, key)) == [{key: key}]
+    # The same strings in one large document (built from a tape).
+    text = repr([{k: k} for k in ordered] * (TAPE_THRESHOLD // len(ordered) // 10 + 1))
+    assert len(text) >= TAPE_THRESHOLD
+    assert canon(safelit.literal_eval(text)) == canon(ast.literal_eval(text))
