@@ -9,9 +9,9 @@
 //! sharing one object is invisible but to `is`.
 //!
 //! The cache lives for the whole process: a fixed number of direct-mapped
-//! slots (a miss replaces the slot), keys of at most [`StrCache::MAX_KEY_LEN`]
-//! bytes and values of at most [`Fingerprint::EXACT_LEN`], so it stays small
-//! whatever the input. Values are held to the length their fingerprint alone
+//! slots (a miss replaces the slot), keys of at most 64 bytes and values of at
+//! most [`Fingerprint::EXACT_LEN`] ([`Kind`]), so it stays small whatever the
+//! input. Values are held to the length their fingerprint alone
 //! identifies, so a miss costs no copy of the text: a document of unique
 //! values pays little more than the fingerprint for each.
 
@@ -19,9 +19,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use std::sync::{Mutex, MutexGuard};
 
-/// A key's length and two words of its bytes ([`Fingerprint::of`]): for
-/// keys of at most 16 bytes these determine the text, so a lookup compares
-/// three words instead of the bytes.
+/// A string's length and two words of its bytes ([`Fingerprint::of`]): for
+/// strings of at most 16 bytes these determine the text, so a lookup
+/// compares three words instead of the bytes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Fingerprint {
     len: usize,
@@ -30,10 +30,10 @@ struct Fingerprint {
 }
 
 impl Fingerprint {
-    /// Keys up to this many bytes are identified by their fingerprint alone.
+    /// Strings up to this many bytes are identified by their fingerprint alone.
     const EXACT_LEN: usize = 16;
 
-    /// Loads that cover every byte of a key of up to 16 bytes (overlapping
+    /// Loads that cover every byte of a string of up to 16 bytes (overlapping
     /// when shorter, as short-input hashes such as wyhash do), and the first
     /// and last eight bytes of a longer one.
     fn of(bytes: &[u8]) -> Fingerprint {
@@ -75,31 +75,55 @@ fn word8(bytes: &[u8], at: usize) -> u64 {
         .map_or(0, u64::from_le_bytes)
 }
 
-/// A cached key: its fingerprint, its text (compared only for keys longer
-/// than [`Fingerprint::EXACT_LEN`]) and its `str` object.
-struct KeySlot {
+/// A cached string: its fingerprint, its text when the fingerprint alone
+/// does not identify it (longer than [`Fingerprint::EXACT_LEN`]), and its
+/// `str` object.
+struct Slot {
     fingerprint: Fingerprint,
-    text: Box<str>,
+    text: Option<Box<str>>,
     object: Py<PyString>,
 }
 
-/// A cached value of at most [`Fingerprint::EXACT_LEN`] bytes: its
-/// fingerprint (which identifies it) and its `str` object.
-struct ValueSlot {
-    fingerprint: Fingerprint,
-    object: Py<PyString>,
+impl Slot {
+    /// Whether this slot holds `text`, whose fingerprint is `fingerprint`.
+    fn holds(&self, fingerprint: Fingerprint, text: &str) -> bool {
+        // Equal fingerprints mean equal lengths: the text is kept for both
+        // or for neither.
+        self.fingerprint == fingerprint && self.text.as_deref().is_none_or(|kept| kept == text)
+    }
+}
+
+/// What a string is in its container, which decides the slots it goes to
+/// and how long it may be.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A dict key: up to 64 bytes (keys repeat, even long ones).
+    Key,
+    /// Any other plain string: up to [`Fingerprint::EXACT_LEN`] bytes, so a
+    /// miss copies no text (a document of unique values pays little more
+    /// than the fingerprint for each).
+    Value,
+}
+
+impl Kind {
+    fn max_len(self) -> usize {
+        match self {
+            Kind::Key => 64,
+            Kind::Value => Fingerprint::EXACT_LEN,
+        }
+    }
 }
 
 /// The slots of keys and of values, each direct-mapped by
 /// [`Fingerprint::slot`] (apart, so unique values never evict keys).
 struct Slots {
-    keys: Vec<Option<KeySlot>>,
-    values: Vec<Option<ValueSlot>>,
+    keys: Vec<Option<Slot>>,
+    values: Vec<Option<Slot>>,
 }
 
 /// The process-wide slots. A call takes the lock for as long as it builds
 /// objects (with the GIL held, so no other call waits on it there); a call
-/// that finds it taken, as can happen without a GIL, builds its keys
+/// that finds it taken, as can happen without a GIL, builds its strings
 /// uncached instead of waiting.
 static SLOTS: Mutex<Slots> = Mutex::new(Slots {
     keys: Vec::new(),
@@ -115,8 +139,6 @@ pub(crate) struct StrCache {
 impl StrCache {
     /// Number of slots of each kind (a power of two).
     const SLOTS: usize = 1024;
-    /// Longer keys are rarely repeated: not cached.
-    const MAX_KEY_LEN: usize = 64;
 
     /// The cache for this call.
     pub(crate) fn acquire() -> Self {
@@ -125,68 +147,50 @@ impl StrCache {
         }
     }
 
-    /// The slots of one kind, allocated on first use; `None` without the lock.
-    fn slots_of<T>(
-        &mut self,
-        kind: impl FnOnce(&mut Slots) -> &mut Vec<Option<T>>,
-    ) -> Option<&mut Vec<Option<T>>> {
-        let slots = kind(self.slots.as_deref_mut()?);
+    /// The `str` of a dict key.
+    pub(crate) fn key<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
+        self.get(Kind::Key, py, text)
+    }
+
+    /// The `str` of a plain string that is not a dict key.
+    pub(crate) fn value<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
+        self.get(Kind::Value, py, text)
+    }
+
+    /// The `str` of `text`: the cached object if its slot holds that text,
+    /// else a new one, which then takes the slot.
+    #[inline]
+    fn get<'py>(&mut self, kind: Kind, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
+        if text.len() > kind.max_len() {
+            return PyString::new(py, text).into_any();
+        }
+        let fingerprint = Fingerprint::of(text.as_bytes());
+        let Some(slot) = self.slot(kind, fingerprint) else {
+            return PyString::new(py, text).into_any();
+        };
+        if let Some(cached) = slot.as_ref().filter(|s| s.holds(fingerprint, text)) {
+            return cached.object.bind(py).clone().into_any();
+        }
+        let object = PyString::new(py, text);
+        *slot = Some(Slot {
+            fingerprint,
+            text: (text.len() > Fingerprint::EXACT_LEN).then(|| Box::from(text)),
+            object: object.clone().unbind(),
+        });
+        object.into_any()
+    }
+
+    /// The slot for a string of `kind` and `fingerprint`; `None` while
+    /// another call holds the lock.
+    fn slot(&mut self, kind: Kind, fingerprint: Fingerprint) -> Option<&mut Option<Slot>> {
+        let slots = self.slots.as_deref_mut()?;
+        let slots = match kind {
+            Kind::Key => &mut slots.keys,
+            Kind::Value => &mut slots.values,
+        };
         if slots.is_empty() {
             slots.resize_with(Self::SLOTS, || None);
         }
-        Some(slots)
-    }
-
-    /// The `str` of a value: the cached object if its slot holds that text.
-    pub(crate) fn value<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
-        if text.len() > Fingerprint::EXACT_LEN {
-            return PyString::new(py, text).into_any();
-        }
-        let fingerprint = Fingerprint::of(text.as_bytes());
-        let Some(slot) = self
-            .slots_of(|s| &mut s.values)
-            .and_then(|slots| slots.get_mut(fingerprint.slot(Self::SLOTS)))
-        else {
-            return PyString::new(py, text).into_any();
-        };
-        if let Some(cached) = slot {
-            if cached.fingerprint == fingerprint {
-                return cached.object.bind(py).clone().into_any();
-            }
-        }
-        let object = PyString::new(py, text);
-        *slot = Some(ValueSlot {
-            fingerprint,
-            object: object.clone().unbind(),
-        });
-        object.into_any()
-    }
-
-    /// The `str` of a dict key: the cached object if its slot holds that text.
-    pub(crate) fn key<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
-        if text.len() > Self::MAX_KEY_LEN {
-            return PyString::new(py, text).into_any();
-        }
-        let fingerprint = Fingerprint::of(text.as_bytes());
-        let Some(slot) = self
-            .slots_of(|s| &mut s.keys)
-            .and_then(|slots| slots.get_mut(fingerprint.slot(Self::SLOTS)))
-        else {
-            return PyString::new(py, text).into_any();
-        };
-        if let Some(cached) = slot {
-            if cached.fingerprint == fingerprint
-                && (text.len() <= Fingerprint::EXACT_LEN || *cached.text == *text)
-            {
-                return cached.object.bind(py).clone().into_any();
-            }
-        }
-        let object = PyString::new(py, text);
-        *slot = Some(KeySlot {
-            fingerprint,
-            text: Box::from(text),
-            object: object.clone().unbind(),
-        });
-        object.into_any()
+        slots.get_mut(fingerprint.slot(Self::SLOTS))
     }
 }
