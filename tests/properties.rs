@@ -186,6 +186,53 @@ fn check_error_position(text: &str, err: &safelit::Error) {
     assert!(shown.contains(&format!("line {}", err.line())));
 }
 
+/// The error CPython gives for any source with a NUL byte, wherever it is.
+fn assert_nul_error(text: &str) {
+    let err = match parse(text) {
+        Ok(v) => panic!("{text:?} parsed as {v}"),
+        Err(err) => err,
+    };
+    assert_eq!(err.kind(), ErrorKind::Syntax, "{text:?}");
+    assert_eq!(
+        err.message(),
+        "source code string cannot contain null bytes",
+        "{text:?}"
+    );
+    assert_eq!(Some(err.span().start), text.find('\0'), "{text:?}");
+}
+
+/// A NUL byte anywhere in a literal, at every position of texts that take
+/// each branch of the single-pass parser (which leaves the NUL check to the
+/// full path, so it must give up on every NUL it meets): inside strings of
+/// every kind, after a backslash, in comments, between tokens, at the end.
+#[test]
+fn a_nul_byte_anywhere_is_an_error() {
+    let texts = [
+        "{'id': 1, 'tags': ['a', 'é'], 'score': -0.5, 'ok': True, 'n': None}",
+        r#"[b'x\n', r'\d', u'u', 'a' 'b', "q", '''t
+t''', """s"""]"#,
+        r"('esc\x41\N{SPACE}', b'\x00', 1e5, 0x1f, 1_000, 2j, 1+2j, ...)",
+        "# lead\n\n[1,  # c\n 2,\n]\n# tail\n",
+        "1, 2,",
+        "{1, 2, (3,)}",
+        "set()",
+        "'long string with more than eight bytes in it'",
+    ];
+    for text in texts {
+        assert!(parse(text).is_ok(), "{text}");
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let mut with = text.to_owned();
+            with.insert(at, '\0');
+            assert_nul_error(&with);
+            if at < text.len() {
+                let mut replaced = text.to_owned();
+                replaced.replace_range(at..at + c.len_utf8(), "\0");
+                assert_nul_error(&replaced);
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -194,6 +241,15 @@ proptest! {
         let text = v.to_string();
         let back = parse(&text).map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
         prop_assert!(back.strict_eq(&v), "{} reparsed as {}", text, back);
+    }
+
+    #[test]
+    fn a_nul_byte_in_any_literal_is_an_error(v in value(), at in any::<prop::sample::Index>()) {
+        let mut text = v.to_string();
+        let boundaries: Vec<usize> =
+            text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        text.insert(boundaries[at.index(boundaries.len())], '\0');
+        assert_nul_error(&text);
     }
 
     #[test]

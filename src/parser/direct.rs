@@ -6,7 +6,8 @@
 //! allows). It only ever *accepts*: on anything it is not sure about (an
 //! error of any kind, a warning, a limit about to trip, a rare spelling such
 //! as `\` line continuations, carriage returns, form feeds, non-ASCII
-//! outside strings, f-strings, parenthesized signed numbers) it gives up
+//! outside strings, f-strings, parenthesized signed numbers, a NUL byte
+//! anywhere, which the caller looks for only after this path) it gives up
 //! with `None`, and the caller parses the text again on the full path, which
 //! reports exactly what CPython does. So what it accepts must be exactly
 //! what the full path accepts, with the same value: conversion order,
@@ -112,8 +113,8 @@ impl<B: Builder> Direct<'_, '_, B> {
     /// Skips a comment up to (not including) its newline.
     fn skip_comment(&mut self) -> Option<()> {
         let rest = self.bytes.get(self.pos..)?;
-        match rest.iter().position(|&c| c == b'\n' || c == b'\r') {
-            Some(n) if rest.get(n) == Some(&b'\r') => None,
+        match rest.iter().position(|&c| matches!(c, b'\n' | b'\r' | 0)) {
+            Some(n) if rest.get(n) != Some(&b'\n') => None,
             Some(n) => {
                 self.pos += n;
                 Some(())
@@ -385,7 +386,7 @@ impl<B: Builder> Direct<'_, '_, B> {
 
     /// At the end of the top-level line: a newline, a comment or the end.
     fn at_line_end(&self) -> bool {
-        matches!(self.peek(), 0 | b'\n' | b'#')
+        self.pos >= self.bytes.len() || matches!(self.peek(), b'\n' | b'#')
     }
 
     /// Whether only blank lines and comments are left. Conservative: a
@@ -768,14 +769,14 @@ impl<B: Builder> Direct<'_, '_, B> {
                 b'\\' => {
                     // The escaped byte never ends the string (raw ones too).
                     plain &= raw;
-                    if self.at(i + 1) == b'\r' {
+                    if matches!(self.at(i + 1), b'\r' | 0) {
                         return None;
                     }
                     i += 2;
                 }
                 b'\n' if !triple => return None,
                 b'\n' => i += 1,
-                b'\r' => return None,
+                b'\r' | 0 => return None,
                 _ => {
                     if !triple {
                         break;
@@ -801,7 +802,7 @@ impl<B: Builder> Direct<'_, '_, B> {
 }
 
 /// The index of the first byte of `bytes` that is `quote`, a backslash,
-/// `\n` or `\r`: eight bytes at a time (string bodies are often long).
+/// `\n`, `\r` or NUL: eight bytes at a time (string bodies are often long).
 fn find_special(bytes: &[u8], quote: u8) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -815,7 +816,7 @@ fn find_special(bytes: &[u8], quote: u8) -> Option<usize> {
     let mut at = 0;
     for chunk in &mut chunks {
         let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        let found = has(w, quote) | has(w, b'\\') | has(w, b'\n') | has(w, b'\r');
+        let found = has(w, quote) | has(w, b'\\') | has(w, b'\n') | has(w, b'\r') | has(w, 0);
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
@@ -824,7 +825,7 @@ fn find_special(bytes: &[u8], quote: u8) -> Option<usize> {
     chunks
         .remainder()
         .iter()
-        .position(|&c| c == quote || c == b'\\' || c == b'\n' || c == b'\r')
+        .position(|&c| c == quote || matches!(c, b'\\' | b'\n' | b'\r' | 0))
         .map(|n| at + n)
 }
 

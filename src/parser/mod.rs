@@ -98,17 +98,19 @@ pub(crate) fn parse_into<B: Builder>(
     builder: &mut B,
 ) -> Result<(B::Value, Vec<Warning>), Error> {
     let limits = &config.limits;
-    check_input(text, limits)?;
+    check_size(text, limits)?;
     // `ast.literal_eval` strips leading spaces and tabs, and nothing else.
     let strip = text.len() - text.trim_start_matches([' ', '\t']).len();
     let src = &text[strip..];
     let at = |e: ActionError| finish(e, strip, text);
     // Well-formed literals (nearly all inputs) parse in one pass here;
     // anything else, including every error, takes the token stream below.
+    // It gives up on any NUL byte, so the check for them can wait.
     if let Some(value) = direct::parse(src, config, builder) {
         return Ok((value, Vec::new()));
     }
     builder.restart();
+    check_nul(text)?;
 
     let mut literals = Literals::new(Tokenizer::new(src, config), config, Mode::Literal);
     let mut budget = Budget::new(limits.max_nodes);
@@ -182,8 +184,8 @@ fn finish(mut e: ActionError, strip: usize, text: &str) -> Error {
     }
 }
 
-/// Checks done before tokenizing, in CPython's order.
-fn check_input(text: &str, limits: &Limits) -> Result<(), Error> {
+/// `Limits::max_input_bytes`, checked before anything else.
+fn check_size(text: &str, limits: &Limits) -> Result<(), Error> {
     if text.len() > limits.max_input_bytes {
         let at = limits.max_input_bytes;
         return Err(Error::new(
@@ -197,6 +199,11 @@ fn check_input(text: &str, limits: &Limits) -> Result<(), Error> {
             text,
         ));
     }
+    Ok(())
+}
+
+/// CPython refuses a source with a NUL byte before tokenizing it.
+fn check_nul(text: &str) -> Result<(), Error> {
     // `contains` is a fast memchr; the position only matters on error.
     if let Some(nul) = text
         .as_bytes()
