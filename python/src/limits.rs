@@ -21,9 +21,11 @@ pub(crate) fn from_args(
     max_nodes: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<CallLimits> {
     let default = Limits::default();
+    // Read in the order of the signature, so the first bad one is reported.
+    let max_depth = read("max_depth", max_depth)?;
     let int_digits = read("max_int_digits", max_int_digits)?;
     let limits = Limits {
-        max_depth: read("max_depth", max_depth)?.unwrap_or(default.max_depth),
+        max_depth: max_depth.unwrap_or(default.max_depth),
         max_int_digits: int_digits.unwrap_or(PROVISIONAL_INT_DIGITS),
         max_input_bytes: read("max_input_bytes", max_input_bytes)?
             .unwrap_or(default.max_input_bytes),
