@@ -302,6 +302,11 @@ def test_an_explicit_int_digit_limit_is_not_widened() -> None:
 def test_negative_limits_are_rejected(bad: int) -> None:
     with pytest.raises(ValueError):
         safelit.literal_eval("1", max_depth=bad)
+    # Several bad ones: the first in the signature is named.
+    with pytest.raises(ValueError, match="^max_depth "):
+        safelit.literal_eval("1", max_nodes=bad, max_int_digits=bad, max_depth=bad)
+    with pytest.raises(ValueError, match="^max_int_digits "):
+        safelit.literal_eval("1", max_nodes=bad, max_int_digits=bad)
 
 
 def test_limit_arguments_are_keyword_only() -> None:
