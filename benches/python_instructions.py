@@ -45,16 +45,25 @@ import python_bench  # noqa: E402 - the parsers and documents of the timing scri
 CHILD = "--child"
 
 
-def inputs_of(corpus: Path, doc: str, kind: str, lines: int, marshal_dir: Path) -> list:
-    """The inputs `kind` of parser reads for `doc` (None if it has none)."""
-    _, py, js, per_line = next(d for d in python_bench.DOCS if d[0] == doc)
+def source_of(corpus: Path, doc: str, kind: str, marshal_dir: Path) -> Path | None:
+    """The file `kind` of parser reads for `doc` (None if it has none)."""
+    _, py, js, _ = next(d for d in python_bench.DOCS if d[0] == doc)
     if kind == "marshal":
-        return marshal.loads((marshal_dir / f"{doc}.marshal").read_bytes())
+        return marshal_dir / f"{doc}.marshal"
     name = py if kind == "py" else js
     path = corpus / name if name else None
-    if path is None or not path.exists():
+    return path if path is not None and path.exists() else None
+
+
+def inputs_of(corpus: Path, doc: str, kind: str, lines: int, marshal_dir: Path) -> list:
+    """The inputs `kind` of parser reads for `doc` (None if it has none)."""
+    path = source_of(corpus, doc, kind, marshal_dir)
+    if path is None:
         return None
+    if kind == "marshal":
+        return marshal.loads(path.read_bytes())
     text = path.read_text(encoding="utf-8")
+    per_line = next(d for d in python_bench.DOCS if d[0] == doc)[3]
     return text.splitlines()[:lines] if per_line else [text]
 
 
@@ -112,7 +121,7 @@ def main() -> None:
             values = [ast.literal_eval(s) for s in py_inputs]
             (marshal_dir / f"{doc}.marshal").write_bytes(marshal.dumps([marshal.dumps(v) for v in values]))
             for name, (_, kind) in found.items():
-                if inputs_of(args.corpus, doc, kind, args.lines, marshal_dir) is None:
+                if source_of(args.corpus, doc, kind, marshal_dir) is None:
                     continue
                 n = count(name, doc, args.corpus, args.lines, marshal_dir)
                 if n is not None:

@@ -12,7 +12,7 @@
 //! parse as they would in CPython.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyComplex, PyDict, PyFloat, PyList, PySet, PyTuple};
+use pyo3::types::{PyBytes, PyComplex, PyDict, PyFloat, PyList, PySet, PyString, PyTuple};
 use safelit::{Builder, Complex, Int, PyStr, Unhashable};
 
 use crate::convert;
@@ -342,7 +342,7 @@ impl Tape {
                         return Ok(None);
                     };
                     // Text with escapes: rarely a repeated value.
-                    pyo3::types::PyString::new(py, text).into_any()
+                    PyString::new(py, text).into_any()
                 }
                 Event::InputBytes(start, len) | Event::Bytes(start, len) => {
                     let start = start as usize;

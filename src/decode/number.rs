@@ -112,8 +112,8 @@ fn exact_quotient(bytes: &[u8]) -> Option<f64> {
 }
 
 /// [`decode_number`] with what the lexer saw of the token: a plain float
-/// (digits and a `.`) goes straight to Rust's parser, which is exact
-/// without an explicit exponent, and a short plain int is folded.
+/// (digits and a `.`) goes straight to [`plain_float`], and a short plain
+/// int is folded.
 pub(crate) fn decode_number_shaped(
     text: &str,
     shape: NumberShape,
